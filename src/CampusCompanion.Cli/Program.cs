@@ -1,0 +1,3 @@
+using CampusCompanion.Cli;
+
+return await CampusCli.RunAsync(args, Console.In, Console.Out, Console.Error);

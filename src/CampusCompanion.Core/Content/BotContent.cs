@@ -1,0 +1,62 @@
+using CampusCompanion.Core.Dialogs;
+using CampusCompanion.Core.Localization;
+using CampusCompanion.Core.Recognition;
+using CampusCompanion.Core.Safety;
+
+namespace CampusCompanion.Core.Content;
+
+/// <summary>Everything counsellors and translators edit, loaded and validated together.</summary>
+public sealed class BotContent
+{
+    public BotContent(IReadOnlyList<DialogDefinition> dialogs, LocaleCatalog locales, CrisisLexicon crisisLexicon,
+        IReadOnlyList<IntentExample> intentExamples, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        Dialogs = dialogs.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        Locales = locales;
+        CrisisLexicon = crisisLexicon;
+        IntentExamples = intentExamples;
+        Commands = new CommandLexicon(locales);
+        Diagnostics = diagnostics;
+        foreach (var dialog in dialogs)
+        {
+            foreach (var trigger in dialog.StartsOn) _byTrigger.TryAdd(trigger.ToString(), dialog);
+        }
+    }
+
+    private readonly Dictionary<string, DialogDefinition> _byTrigger = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, DialogDefinition> Dialogs { get; }
+    public LocaleCatalog Locales { get; }
+    public CrisisLexicon CrisisLexicon { get; }
+    public IReadOnlyList<IntentExample> IntentExamples { get; }
+    public CommandLexicon Commands { get; }
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
+
+    public DialogDefinition? ForTrigger(TriggerKind kind, string name = "") =>
+        _byTrigger.GetValueOrDefault(new Trigger(kind, name == "" ? kind.ToString().ToLowerInvariant() : name, default).ToString());
+
+    /// <summary>Loads and validates dialogs and locales; never throws for content errors, it reports them.</summary>
+    public static BotContent Load(ContentOptions options)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var dialogsRoot = options.ResolveDialogs();
+        var localesRoot = options.ResolveLocales();
+        var dialogs = DialogLoader.Load(dialogsRoot, diagnostics);
+        var locales = LocaleCatalog.Load(localesRoot, options.FallbackLocale, diagnostics);
+        var lexicon = CrisisLexicon.Load(localesRoot, diagnostics);
+        var examples = Recognition.IntentExamples.Load(localesRoot, diagnostics);
+        var content = new BotContent(dialogs, locales, lexicon, examples, diagnostics);
+        ContentValidator.Validate(content, options, dialogsRoot, diagnostics);
+        return content;
+    }
+
+    /// <summary>For start-up: the process refuses to run on content errors.</summary>
+    public static BotContent LoadOrThrow(ContentOptions options)
+    {
+        var content = Load(options);
+        if (content.HasErrors) throw new ContentValidationException(content.Diagnostics.Where(d => d.Severity == Severity.Error).ToList());
+        return content;
+    }
+}

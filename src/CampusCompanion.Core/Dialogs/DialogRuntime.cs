@@ -1,0 +1,404 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text.Json;
+using CampusCompanion.Core.Content;
+using CampusCompanion.Core.Protocol;
+using CampusCompanion.Core.Recognition;
+using CampusCompanion.Core.State;
+using CampusCompanion.Core.Turns;
+
+namespace CampusCompanion.Core.Dialogs;
+
+/// <summary>Runs the dialogs of <see cref="BotContent"/> on a conversation's dialog stack: continues the waiting
+/// step with the user's answer, or starts a dialog for an interruption, an intent, a welcome or a fallback.</summary>
+public sealed class DialogRuntime(BotContent content, SchoolProfile profile)
+{
+    private BotContent Content { get; } = content;
+    private SchoolProfile Profile { get; } = profile;
+
+    /// <summary>A dialog that loops without asking anything is a content bug; stop it instead of hanging the turn.</summary>
+    private const int MaxStepsPerTurn = 200;
+
+    private readonly ConcurrentDictionary<(string Culture, string Key), string[]> _foldedAnswers = new();
+
+    public void Handle(TurnContext turn)
+    {
+        var run = new Run(this, turn);
+        if (turn.Interruption is { } interruption)
+        {
+            run.Interrupt(interruption);
+        }
+        else if (turn.Activity.Type is ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate)
+        {
+            if (BotWasAdded(turn.Activity) && !turn.Conversation.Welcomed) run.Welcome(thenRoute: false);
+        }
+        else if (turn.IsMessage)
+        {
+            if (!turn.Conversation.Welcomed) run.Welcome(thenRoute: true);
+            else if (!turn.Conversation.Stack.IsEmpty) run.Answer();
+            else run.Route(afterWelcome: false);
+        }
+        run.Commit();
+    }
+
+    private static bool BotWasAdded(Activity activity) =>
+        activity.Type == ActivityTypes.InstallationUpdate
+            ? activity.Action?.StartsWith("add", StringComparison.OrdinalIgnoreCase) == true
+            : activity.MembersAdded?.Any(m => m.Id is not null && m.Id == activity.Recipient?.Id) == true;
+
+    /// <summary>One turn's work on a mutable copy of the stack; <see cref="Commit"/> writes it back as immutable state.</summary>
+    private sealed class Run(DialogRuntime runtime, TurnContext turn)
+    {
+        private readonly BotContent _content = runtime.Content;
+        private readonly List<DialogFrame> _stack = [.. turn.Conversation.Stack];
+        private ImmutableArray<DialogFrame> _suspended = turn.Conversation.Suspended;
+        private bool _welcomed = turn.Conversation.Welcomed;
+        private UserState _user = turn.User;
+        private int _budget = MaxStepsPerTurn;
+
+        public void Commit()
+        {
+            var conversation = turn.Conversation;
+            if (!conversation.Stack.SequenceEqual(_stack) || conversation.Suspended != _suspended || conversation.Welcomed != _welcomed)
+            {
+                turn.Conversation = conversation with { Stack = [.. _stack], Suspended = _suspended, Welcomed = _welcomed };
+            }
+            turn.User = _user;
+        }
+
+        public void Welcome(bool thenRoute)
+        {
+            _welcomed = true;
+            Begin(_content.ForTrigger(TriggerKind.Welcome)!);
+            Continue();
+            if (_stack.Count > 0) return;
+            if (thenRoute && turn.Text.Length > 0) Route(afterWelcome: true);
+            else
+            {
+                Begin(_content.ForTrigger(TriggerKind.Command, "menu")!);
+                Continue();
+            }
+        }
+
+        public void Interrupt(Interruption interruption)
+        {
+            var target = interruption.Kind == InterruptionKind.Crisis
+                ? _content.ForTrigger(TriggerKind.Crisis)
+                : _content.ForTrigger(TriggerKind.Command, interruption.Name);
+            if (target is null) return;
+            _welcomed = true;
+            SuspendAndClear();
+            Begin(target);
+            Continue();
+        }
+
+        public void Route(bool afterWelcome)
+        {
+            var intent = turn.Intent?.Intent;
+            var dialog = intent is null || intent == IntentResult.None ? null : _content.ForTrigger(TriggerKind.Intent, intent);
+            dialog ??= afterWelcome ? _content.ForTrigger(TriggerKind.Command, "menu") : _content.ForTrigger(TriggerKind.Fallback);
+            Begin(dialog!);
+            Continue();
+        }
+
+        public void Answer()
+        {
+            var frame = _stack[^1];
+            if (!_content.Dialogs.TryGetValue(frame.Dialog, out var dialog) || frame.Step >= dialog.Steps.Count)
+            {
+                // The dialog changed since this conversation was saved: start clean rather than guess.
+                Restart();
+                return;
+            }
+            switch (dialog.Steps[frame.Step])
+            {
+                case ChooseStep choose:
+                    var choice = Match(dialog, choose);
+                    if (choice is null)
+                    {
+                        NotUnderstood(dialog, frame, choose.MaxAttempts, () => Prompt(dialog, choose, reprompt: true));
+                        return;
+                    }
+                    if (choose.Remember is not null) Remember(choose.Remember, new RememberedValue(choice.Id, choose.ChoiceKey(dialog, choice)));
+                    _stack[^1] = frame with { Attempts = 0 };
+                    Follow(choice.Then);
+                    break;
+                case AskStep ask:
+                    if (turn.Text.Length == 0)
+                    {
+                        NotUnderstood(dialog, frame, DialogLoader.DefaultMaxAttempts, () => Say(dialog.Key(ask.Key)));
+                        return;
+                    }
+                    if (ask.Remember is not null) Remember(ask.Remember, new RememberedValue(turn.Text));
+                    _stack[^1] = frame with { Step = frame.Step + 1, Attempts = 0 };
+                    break;
+                default:
+                    Restart();
+                    return;
+            }
+            Continue();
+        }
+
+        private void NotUnderstood(DialogDefinition dialog, DialogFrame frame, int maxAttempts, Action reprompt)
+        {
+            var attempts = frame.Attempts + 1;
+            if (attempts >= maxAttempts)
+            {
+                Say("common.giveup");
+                SuspendAndClear();
+                Begin(_content.ForTrigger(TriggerKind.Command, "menu")!);
+                Continue();
+                return;
+            }
+            _stack[^1] = frame with { Attempts = attempts };
+            reprompt();
+        }
+
+        /// <summary>Puts the active dialogs aside so the menu can offer to resume them (menus and the crisis route are not resumable).</summary>
+        private void SuspendAndClear()
+        {
+            if (_stack.Count > 0 && _content.Dialogs.TryGetValue(_stack[0].Dialog, out var outer) && outer.Resumable)
+            {
+                _suspended = [.. _stack];
+            }
+            _stack.Clear();
+        }
+
+        private void Restart()
+        {
+            _stack.Clear();
+            Begin(_content.ForTrigger(TriggerKind.Command, "menu")!);
+            Continue();
+        }
+
+        private void Begin(DialogDefinition dialog) => _stack.Add(new DialogFrame(dialog.Id, 0));
+
+        /// <summary>Runs steps until one waits for the user or the stack is empty.</summary>
+        private void Continue()
+        {
+            while (_stack.Count > 0)
+            {
+                if (--_budget < 0)
+                {
+                    _stack.Clear();
+                    return;
+                }
+                var frame = _stack[^1];
+                if (!_content.Dialogs.TryGetValue(frame.Dialog, out var dialog) || frame.Step >= dialog.Steps.Count)
+                {
+                    EndTop();
+                    continue;
+                }
+                var step = dialog.Steps[frame.Step];
+                if (step.When is { } when && !when.Evaluate(Slot))
+                {
+                    _stack[^1] = frame with { Step = frame.Step + 1 };
+                    continue;
+                }
+                switch (step)
+                {
+                    case SayStep say:
+                        Say(dialog.Key(say.Key));
+                        Advance();
+                        break;
+                    case CardStep card:
+                        Card(dialog, card);
+                        Advance();
+                        break;
+                    case RememberStep remember:
+                        foreach (var (name, value) in remember.Values) Remember(name, new RememberedValue(value));
+                        Advance();
+                        break;
+                    case ChooseStep choose:
+                        _stack[^1] = frame with { Attempts = 0 };
+                        Prompt(dialog, choose, reprompt: false);
+                        return;
+                    case AskStep ask:
+                        _stack[^1] = frame with { Attempts = 0 };
+                        Say(dialog.Key(ask.Key), InputHints.ExpectingInput);
+                        return;
+                    case FlowStep flow:
+                        Follow(flow.Then);
+                        break;
+                }
+            }
+        }
+
+        private void Advance() => _stack[^1] = _stack[^1] with { Step = _stack[^1].Step + 1 };
+
+        /// <summary>Pops the finished dialog; its parent continues after the step that began it.</summary>
+        private void EndTop()
+        {
+            _stack.RemoveAt(_stack.Count - 1);
+            if (_stack.Count > 0) Advance();
+        }
+
+        private void Follow(Branch? branch)
+        {
+            switch (branch?.Kind)
+            {
+                case null:
+                    Advance();
+                    break;
+                case BranchKind.Goto:
+                    var dialog = _content.Dialogs[_stack[^1].Dialog];
+                    _stack[^1] = _stack[^1] with { Step = dialog.IndexOf(branch.Target!)!.Value };
+                    break;
+                case BranchKind.Begin:
+                    Begin(_content.Dialogs[branch.Target!]);
+                    break;
+                case BranchKind.Replace:
+                    _stack.RemoveAt(_stack.Count - 1);
+                    Begin(_content.Dialogs[branch.Target!]);
+                    break;
+                case BranchKind.End:
+                    EndTop();
+                    break;
+                case BranchKind.Resume:
+                    if (_suspended.IsEmpty)
+                    {
+                        EndTop();
+                        break;
+                    }
+                    // The interrupted dialog picks up at the step that was waiting; running it asks that question again.
+                    _stack.Clear();
+                    _stack.AddRange(_suspended);
+                    _suspended = [];
+                    break;
+            }
+        }
+
+        private void Remember(string name, RememberedValue value)
+        {
+            switch (name)
+            {
+                case "language":
+                    _user = _user with { Language = value.Value };
+                    turn.Culture = _content.Locales.Supported(value.Value) ?? turn.Culture;
+                    break;
+                case "audience":
+                    _user = _user with { Audience = value.Value };
+                    break;
+                default:
+                    _user = _user with { Memory = _user.Memory.SetItem(name, value) };
+                    break;
+            }
+        }
+
+        private string? Slot(string name) => name switch
+        {
+            Condition.Suspended => _suspended.IsEmpty ? null : "true",
+            "language" => _user.Language,
+            "audience" => _user.Audience,
+            _ => _user.Memory.TryGetValue(name, out var v) ? v.Value : null,
+        };
+
+        /// <summary>Placeholder values: remembered answers (a choice in the current language), then the school profile.</summary>
+        private string? Placeholder(string name)
+        {
+            if (_user.Memory.TryGetValue(name, out var value))
+                return value.ChoiceKey is null ? value.Value : _content.Locales.Render(value.ChoiceKey, turn.Culture);
+            return Slot(name) ?? runtime.Profile.Find(name);
+        }
+
+        private string Render(string key) => _content.Locales.Render(key, turn.Culture, Placeholder);
+
+        private void Say(string key, string inputHint = InputHints.AcceptingInput)
+        {
+            var reply = turn.Activity.CreateReply() with { Text = Render(key), Locale = turn.Culture, InputHint = inputHint };
+            turn.Send(new BotReply(key, reply, []));
+        }
+
+        private void Card(DialogDefinition dialog, CardStep card)
+        {
+            IReadOnlyList<CardAction>? buttons = null;
+            if (card.Link is not null && runtime.Profile.Find(card.Link) is { Length: > 0 } url)
+                buttons = [CardAction.OpenUrl(Render(card.LinkKey(dialog)), url)];
+            var hero = new HeroCard { Title = Render(card.TitleKey(dialog)), Text = Render(card.TextKey(dialog)), Buttons = buttons };
+            var reply = turn.Activity.CreateReply() with { Locale = turn.Culture, Attachments = [hero.ToAttachment()] };
+            turn.Send(new BotReply(dialog.Key(card.Key), reply, []));
+        }
+
+        private void Prompt(DialogDefinition dialog, ChooseStep choose, bool reprompt)
+        {
+            var visible = Visible(choose);
+            var promptKey = reprompt
+                ? _content.Locales.Find(choose.RepromptKey(dialog), turn.Culture) is null ? "common.reprompt" : choose.RepromptKey(dialog)
+                : choose.PromptKey(dialog);
+            var text = Render(promptKey);
+            if (reprompt && promptKey == "common.reprompt") text = text + "\n\n" + Render(choose.PromptKey(dialog));
+            var choiceKeys = visible.Select(c => choose.ChoiceKey(dialog, c)).ToArray();
+            var reply = turn.Activity.CreateReply() with
+            {
+                Text = text,
+                Locale = turn.Culture,
+                InputHint = InputHints.ExpectingInput,
+                SuggestedActions = new SuggestedActions { Actions = choiceKeys.Select(k => CardAction.ImBack(Render(k))).ToArray() },
+            };
+            turn.Send(new BotReply(promptKey, reply, choiceKeys));
+        }
+
+        private List<Choice> Visible(ChooseStep choose) =>
+            choose.Choices.Where(c => c.When is null || c.When.Evaluate(Slot)).ToList();
+
+        /// <summary>An answer is a choice's number, its text, one of its synonyms, or a card's submitted choice id.</summary>
+        private Choice? Match(DialogDefinition dialog, ChooseStep choose)
+        {
+            var visible = Visible(choose);
+            if (turn.Activity.Value is { ValueKind: JsonValueKind.Object } value
+                && value.TryGetProperty("choice", out var submitted) && submitted.ValueKind == JsonValueKind.String)
+            {
+                return visible.FirstOrDefault(c => c.Id == submitted.GetString());
+            }
+            var answer = TextNormalizer.Fold(turn.Text);
+            if (answer.Length == 0) return null;
+            if (int.TryParse(answer, out var number)) return number >= 1 && number <= visible.Count ? visible[number - 1] : null;
+
+            Choice? contained = null;
+            var containedCount = 0;
+            foreach (var choice in visible)
+            {
+                foreach (var form in runtime.FoldedAnswers(turn.Culture, choose.ChoiceKey(dialog, choice), choose.SynonymsKey(dialog, choice)))
+                {
+                    if (form == answer) return choice;
+                    if (form.Length >= 3 && ContainsWords(answer, form) && !ReferenceEquals(contained, choice))
+                    {
+                        contained = choice;
+                        containedCount++;
+                    }
+                }
+            }
+            // A sentence that mentions exactly one choice ("ik denk de inhoud") selects it; two mentions are ambiguous.
+            return containedCount == 1 ? contained : null;
+        }
+
+        private static bool ContainsWords(string text, string phrase)
+        {
+            var index = text.IndexOf(phrase, StringComparison.Ordinal);
+            while (index >= 0)
+            {
+                var before = index == 0 || text[index - 1] == ' ';
+                var after = index + phrase.Length == text.Length || text[index + phrase.Length] == ' ';
+                if (before && after) return true;
+                index = text.IndexOf(phrase, index + 1, StringComparison.Ordinal);
+            }
+            return false;
+        }
+    }
+
+    /// <summary>The choice text and its synonyms, folded once per culture: matching runs on every answer.</summary>
+    private string[] FoldedAnswers(string culture, string choiceKey, string synonymsKey) =>
+        _foldedAnswers.GetOrAdd((culture, choiceKey), _ =>
+        {
+            var forms = new List<string>();
+            if (Content.Locales.Find(choiceKey, culture) is { } text) forms.Add(TextNormalizer.Fold(LocaleCatalogText.StripPlaceholders(text.Text)));
+            if (Content.Locales.Find(synonymsKey, culture) is { } synonyms)
+                forms.AddRange(synonyms.Text.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => TextNormalizer.Fold(s)));
+            return forms.Where(f => f.Length > 0).Distinct().ToArray();
+        });
+}
+
+internal static class LocaleCatalogText
+{
+    public static string StripPlaceholders(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\{[^}]*\}", "");
+}
