@@ -11,7 +11,7 @@ public static class ContentValidator
     /// <summary>Keys the code itself renders; they must exist like any dialog key.</summary>
     public static readonly IReadOnlyList<string> CodeKeys =
     [
-        "common.reprompt", "common.giveup", "common.busy", LocaleCatalog.DirectionKey, "locale.name",
+        "common.reprompt", "common.giveup", "common.busy", "common.error", "language.confirmed", LocaleCatalog.DirectionKey, "locale.name",
     ];
 
     /// <summary>Dialog moments the runtime needs exactly one dialog for.</summary>

@@ -13,6 +13,9 @@ namespace CampusCompanion.Core.Dialogs;
 /// step with the user's answer, or starts a dialog for an interruption, an intent, a welcome or a fallback.</summary>
 public sealed class DialogRuntime(BotContent content, SchoolProfile profile)
 {
+    public const string JoinEvent = "webchat/join";
+    public const string LanguageEvent = "campus/language";
+
     private BotContent Content { get; } = content;
     private SchoolProfile Profile { get; } = profile;
 
@@ -31,6 +34,10 @@ public sealed class DialogRuntime(BotContent content, SchoolProfile profile)
         else if (turn.Activity.Type is ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate)
         {
             if (BotWasAdded(turn.Activity) && !turn.Conversation.Welcomed) run.Welcome(thenRoute: false);
+        }
+        else if (turn.Activity.Type == ActivityTypes.Event)
+        {
+            run.Event(turn.Activity.Name, turn.Activity.Value);
         }
         else if (turn.IsMessage)
         {
@@ -78,6 +85,32 @@ public sealed class DialogRuntime(BotContent content, SchoolProfile profile)
                 Begin(_content.ForTrigger(TriggerKind.Command, "menu")!);
                 Continue();
             }
+        }
+
+        /// <summary>Channel events: the widget says who joined and in which language (<c>webchat/join</c>),
+        /// or that the user picked another language (<c>campus/language</c>), which keeps the conversation's place.</summary>
+        public void Event(string? name, JsonElement? value)
+        {
+            if (name is not (JoinEvent or LanguageEvent)) return;
+            if (value is { ValueKind: JsonValueKind.Object } v)
+            {
+                if (v.TryGetProperty("language", out var language) && language.ValueKind == JsonValueKind.String
+                    && _content.Locales.Supported(language.GetString()) is { } culture)
+                {
+                    Remember("language", new RememberedValue(culture));
+                }
+                if (v.TryGetProperty("audience", out var audience) && audience.GetString() is "student" or "parent")
+                {
+                    Remember("audience", new RememberedValue(audience.GetString()!));
+                }
+            }
+            if (name == JoinEvent)
+            {
+                if (!_welcomed) Welcome(thenRoute: false);
+                return;
+            }
+            Say("language.confirmed");
+            Continue();
         }
 
         public void Interrupt(Interruption interruption)

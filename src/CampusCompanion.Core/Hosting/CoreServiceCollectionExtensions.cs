@@ -1,3 +1,4 @@
+using CampusCompanion.Core.Channels.DirectLine;
 using CampusCompanion.Core.Content;
 using CampusCompanion.Core.Dialogs;
 using CampusCompanion.Core.Localization;
@@ -30,6 +31,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<IIntentRecognizer>(sp => new ExampleIntentRecognizer(sp.GetRequiredService<BotContent>().IntentExamples));
         services.TryAddSingleton<IStringLocalizerFactory, CatalogStringLocalizerFactory>();
         services.TryAddSingleton<IConversationStateStore, InMemoryConversationStateStore>();
+        services.TryAddSingleton<IDirectLineStore, InMemoryDirectLineStore>();
         services.TryAddSingleton<DialogRuntime>();
         services.TryAddSingleton<ConversationGate>();
 

@@ -217,6 +217,9 @@ public sealed record ConversationReference
     public string? Locale { get; init; }
 }
 
+/// <summary>What Direct Line delivers, over polling and the WebSocket alike: activities and the watermark after them.</summary>
+public sealed record ActivitySet(IReadOnlyList<Activity> Activities, string Watermark);
+
 /// <summary>The body of an expectReplies response.</summary>
 public sealed record ExpectedReplies(IReadOnlyList<Activity> Activities);
 
@@ -244,6 +247,7 @@ public sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset?>
     PropertyNameCaseInsensitive = false)]
 [JsonSerializable(typeof(Activity))]
 [JsonSerializable(typeof(ExpectedReplies))]
+[JsonSerializable(typeof(ActivitySet))]
 [JsonSerializable(typeof(HeroCard))]
 [JsonSerializable(typeof(ConversationReference))]
 [JsonSerializable(typeof(string))]

@@ -1,7 +1,9 @@
 using CampusCompanion.Core.Content;
 using CampusCompanion.Core.Hosting;
 using CampusCompanion.Core.Protocol;
+using CampusCompanion.Web.DirectLine;
 using CampusCompanion.Web.Messages;
+using CampusCompanion.Web.Widget;
 using Microsoft.Extensions.Logging;
 
 namespace CampusCompanion.Web.Hosting;
@@ -17,10 +19,14 @@ public static partial class CampusCompanionApp
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ActivityJsonContext.Default));
         builder.Services.AddCampusCompanionCore(builder.Configuration);
         builder.Services.AddBotEndpoint(builder.Configuration);
+        builder.Services.AddDirectLine(builder.Configuration);
+        builder.Services.AddWidget(builder.Configuration);
         configure?.Invoke(builder);
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebSockets();
+        app.UseCors();
         return app;
     }
 
@@ -43,21 +49,11 @@ public static partial class CampusCompanionApp
     }
 
     /// <summary>Every endpoint group of the service, one line per feature.</summary>
-    public static IEndpointRouteBuilder MapEndpoints(this IEndpointRouteBuilder app)
+    public static WebApplication MapEndpoints(this WebApplication app)
     {
-        app.MapHome();          // GET /: what this service is
+        app.MapWidget();        // GET /: the chat page, /embed.js, /api/webchat/{config,token}
         app.MapBotEndpoints();  // POST /api/messages: Bot Connector and expectReplies
-        return app;
-    }
-
-    public static IEndpointRouteBuilder MapHome(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/", () => Results.Content("""
-            <!doctype html><html lang="en"><head><meta charset="utf-8"><title>CampusCompanion</title></head>
-            <body><h1>CampusCompanion is running</h1>
-            <p>The bot endpoint is <code>POST /api/messages</code> (Activity schema v3; <code>deliveryMode: "expectReplies"</code> answers inline).</p>
-            </body></html>
-            """, "text/html; charset=utf-8")).WithName("Home");
+        app.MapDirectLine();    // /v3/directline/*: Web Chat and DirectLineJS
         return app;
     }
 

@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using CampusCompanion.Core.Protocol;
+using CampusCompanion.Core.State;
+using Microsoft.Extensions.Options;
+
+namespace CampusCompanion.Core.Channels.DirectLine;
+
+/// <summary>The embedded default for a single node. Conversations idle for longer than the state's time-to-live
+/// are forgotten, like everything else personal.</summary>
+public sealed class InMemoryDirectLineStore(TimeProvider clock, IOptions<StateOptions> options) : IDirectLineStore
+{
+    /// <summary>A chat is short; a log this long is a runaway client, and memory is bounded.</summary>
+    public const int MaxActivitiesPerConversation = 10_000;
+
+    private sealed class Log(DirectLineConversation conversation)
+    {
+        public DirectLineConversation Conversation { get; } = conversation;
+        public readonly List<Activity> Activities = [];
+        public TaskCompletionSource Changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public DateTimeOffset LastUsed;
+    }
+
+    private readonly ConcurrentDictionary<string, Log> _logs = new(StringComparer.Ordinal);
+    private long _starts;
+
+    public Task<bool> StartAsync(string conversationId, string userId, CancellationToken ct)
+    {
+        var started = false;
+        _logs.GetOrAdd(conversationId, id =>
+        {
+            started = true;
+            return new Log(new DirectLineConversation(id, userId, clock.GetUtcNow())) { LastUsed = clock.GetUtcNow() };
+        });
+        if (started && Interlocked.Increment(ref _starts) % 1024 == 0) RemoveIdle();
+        return Task.FromResult(started);
+    }
+
+    public Task<DirectLineConversation?> FindAsync(string conversationId, CancellationToken ct) =>
+        Task.FromResult(_logs.TryGetValue(conversationId, out var log) && !IsIdle(log) ? log.Conversation : null);
+
+    public Task<Activity> AppendAsync(string conversationId, Activity activity, CancellationToken ct)
+    {
+        var log = _logs.TryGetValue(conversationId, out var found) ? found : throw new KeyNotFoundException("No such Direct Line conversation.");
+        Activity stamped;
+        TaskCompletionSource changed;
+        lock (log)
+        {
+            if (log.Activities.Count >= MaxActivitiesPerConversation) throw new InvalidOperationException("This conversation has reached its maximum length.");
+            stamped = activity with { Id = DirectLineIds.ActivityId(conversationId, log.Activities.Count + 1), Timestamp = clock.GetUtcNow() };
+            log.Activities.Add(stamped);
+            log.LastUsed = clock.GetUtcNow();
+            changed = log.Changed;
+            log.Changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        changed.TrySetResult();
+        return Task.FromResult(stamped);
+    }
+
+    public Task<ActivityPage> ReadAsync(string conversationId, long afterWatermark, CancellationToken ct)
+    {
+        if (!_logs.TryGetValue(conversationId, out var log)) return Task.FromResult(new ActivityPage([], afterWatermark));
+        lock (log)
+        {
+            var from = (int)Math.Clamp(afterWatermark, 0, log.Activities.Count);
+            var page = log.Activities.GetRange(from, log.Activities.Count - from);
+            return Task.FromResult(new ActivityPage(page, Math.Max(afterWatermark, log.Activities.Count)));
+        }
+    }
+
+    public async Task WaitForActivitiesAsync(string conversationId, long afterWatermark, TimeSpan timeout, CancellationToken ct)
+    {
+        if (!_logs.TryGetValue(conversationId, out var log)) return;
+        Task changed;
+        lock (log)
+        {
+            if (log.Activities.Count > afterWatermark) return;
+            changed = log.Changed.Task;
+        }
+        try
+        {
+            await changed.WaitAsync(timeout, clock, ct);
+        }
+        catch (TimeoutException)
+        {
+            // Nothing new: the caller sends a keep-alive.
+        }
+    }
+
+    private bool IsIdle(Log log) => clock.GetUtcNow() - log.LastUsed > options.Value.TimeToLive;
+
+    private void RemoveIdle()
+    {
+        foreach (var (id, log) in _logs)
+        {
+            if (IsIdle(log)) _logs.TryRemove(id, out _);
+        }
+    }
+}

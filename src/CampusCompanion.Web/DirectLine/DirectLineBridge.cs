@@ -1,0 +1,60 @@
+using CampusCompanion.Core.Channels.DirectLine;
+using CampusCompanion.Core.Localization;
+using CampusCompanion.Core.Protocol;
+using CampusCompanion.Core.Turns;
+using Microsoft.Extensions.Options;
+
+namespace CampusCompanion.Web.DirectLine;
+
+/// <summary>Between the Direct Line log and the bot: a client's activity is stamped and echoed into the log (so
+/// Web Chat marks it sent), the turn runs, and the bot's replies follow it into the log.</summary>
+public sealed partial class DirectLineBridge(IDirectLineStore store, TurnProcessor processor, LocaleCatalog locales,
+    IOptions<DirectLineOptions> options, ILogger<DirectLineBridge> logger)
+{
+    public const string ChannelId = "directline";
+
+    public ChannelAccount Bot => new() { Id = options.Value.BotId, Name = options.Value.BotName, Role = "bot" };
+
+    /// <summary>Appends the user's activity and runs the turn; returns the id the echo carries.</summary>
+    public async Task<string> PostAsync(string conversationId, string userId, Activity posted, string serviceUrl, CancellationToken ct)
+    {
+        var inbound = posted with
+        {
+            Id = null,
+            ChannelId = ChannelId,
+            ServiceUrl = serviceUrl,
+            Conversation = new ConversationAccount { Id = conversationId },
+            // The token decides who the user is, whatever the client claims.
+            From = new ChannelAccount { Id = userId, Name = posted.From?.Name, Role = "user" },
+            Recipient = Bot,
+        };
+        var echo = await store.AppendAsync(conversationId, inbound, ct);
+        if (echo.Type is ActivityTypes.Message or ActivityTypes.Event)
+        {
+            if (echo.Type == ActivityTypes.Message)
+                await store.AppendAsync(conversationId, echo.CreateReply(ActivityTypes.Typing) with { Locale = null }, ct);
+            await RunTurnAsync(conversationId, echo, ct);
+        }
+        return echo.Id!;
+    }
+
+    private async Task RunTurnAsync(string conversationId, Activity echo, CancellationToken ct)
+    {
+        IEnumerable<Activity> replies;
+        try
+        {
+            replies = (await processor.ProcessAsync(echo, ct)).Activities;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The user's message is in the log; tell them kindly rather than leaving them waiting.
+            LogTurnFailed(logger, ex.GetType().Name);
+            var culture = locales.Supported(echo.Locale) ?? locales.FallbackLocale;
+            replies = [echo.CreateReply() with { Text = locales.Render("common.error", culture), Locale = culture }];
+        }
+        foreach (var reply in replies) await store.AppendAsync(conversationId, reply, ct);
+    }
+
+    [LoggerMessage(EventId = 6101, Level = LogLevel.Error, Message = "A Direct Line turn failed ({ExceptionType}); the user was told")]
+    private static partial void LogTurnFailed(ILogger logger, string exceptionType);
+}
