@@ -1,4 +1,14 @@
 using BenchmarkDotNet.Running;
+using CampusCompanion.Bench;
 
-// dotnet run -c Release --project bench/CampusCompanion.Bench -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// In-process turn cost:     dotnet run -c Release --project bench/CampusCompanion.Bench -- --filter '*'
+// Direct Line round trips:  dotnet run -c Release --project bench/CampusCompanion.Bench -- directline [conversations] [messages each] [think ms]
+if (args is ["directline", ..])
+{
+    return await DirectLineLoad.RunAsync(
+        conversations: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100,
+        messagesEach: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20,
+        thinkTime: TimeSpan.FromMilliseconds(args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 0));
+}
+BenchmarkSwitcher.FromAssembly(typeof(TurnBenchmarks).Assembly).Run(args);
+return 0;

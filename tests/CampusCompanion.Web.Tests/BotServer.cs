@@ -22,11 +22,11 @@ internal sealed class BotServer : IAsyncDisposable
     public HttpClient Client { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<BotServer> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<BotServer> StartAsync(IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var args = new List<string> { "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) args.AddRange([$"--{key}", value ?? ""]);
-        var app = CampusCompanionApp.Build([.. args]);
+        var app = CampusCompanionApp.Build([.. args], configure);
         Assert.True(app.ContentIsValid());
         app.MapEndpoints();
         await app.StartAsync();

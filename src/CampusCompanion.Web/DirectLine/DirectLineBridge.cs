@@ -28,22 +28,24 @@ public sealed partial class DirectLineBridge(IDirectLineStore store, TurnProcess
             From = new ChannelAccount { Id = userId, Name = posted.From?.Name, Role = "user" },
             Recipient = Bot,
         };
-        var echo = await store.AppendAsync(conversationId, inbound, ct);
-        if (echo.Type is ActivityTypes.Message or ActivityTypes.Event)
-        {
-            if (echo.Type == ActivityTypes.Message)
-                await store.AppendAsync(conversationId, echo.CreateReply(ActivityTypes.Typing) with { Locale = null }, ct);
-            await RunTurnAsync(conversationId, echo, ct);
-        }
+        var echo = (await store.AppendAsync(conversationId, [inbound], ct))[0];
+        if (echo.Type is ActivityTypes.Message or ActivityTypes.Event) await RunTurnAsync(conversationId, echo, ct);
         return echo.Id!;
     }
 
     private async Task RunTurnAsync(string conversationId, Activity echo, CancellationToken ct)
     {
-        IEnumerable<Activity> replies;
+        IReadOnlyList<Activity> replies;
         try
         {
-            replies = (await processor.ProcessAsync(echo, ct)).Activities;
+            var turn = processor.ProcessAsync(echo, ct);
+            if (echo.Type == ActivityTypes.Message && !turn.IsCompleted)
+            {
+                // Most turns take microseconds; the user sees "typing" only when the bot really needs a moment.
+                try { await turn.WaitAsync(options.Value.TypingAfter, ct); }
+                catch (TimeoutException) { await store.AppendAsync(conversationId, [echo.CreateReply(ActivityTypes.Typing) with { Locale = null }], ct); }
+            }
+            replies = (await turn).Activities.ToList();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -52,7 +54,7 @@ public sealed partial class DirectLineBridge(IDirectLineStore store, TurnProcess
             var culture = locales.Supported(echo.Locale) ?? locales.FallbackLocale;
             replies = [echo.CreateReply() with { Text = locales.Render("common.error", culture), Locale = culture }];
         }
-        foreach (var reply in replies) await store.AppendAsync(conversationId, reply, ct);
+        if (replies.Count > 0) await store.AppendAsync(conversationId, replies, ct);
     }
 
     [LoggerMessage(EventId = 6101, Level = LogLevel.Error, Message = "A Direct Line turn failed ({ExceptionType}); the user was told")]

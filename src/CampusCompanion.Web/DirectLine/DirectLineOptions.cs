@@ -21,6 +21,9 @@ public sealed class DirectLineOptions
     /// <summary>An empty frame on an idle WebSocket keeps proxies from closing it.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>A turn that takes longer than this shows the user a typing indicator.</summary>
+    public TimeSpan TypingAfter { get; set; } = TimeSpan.FromMilliseconds(300);
+
     /// <summary>About the real service's limit for one serialised activity.</summary>
     public int MaxActivityBytes { get; set; } = 256 * 1024;
 

@@ -18,8 +18,9 @@ public interface IDirectLineStore
 
     Task<DirectLineConversation?> FindAsync(string conversationId, CancellationToken ct);
 
-    /// <summary>Appends an activity, giving it its id (<c>{conversationId}|0000042</c>) and timestamp.</summary>
-    Task<Activity> AppendAsync(string conversationId, Activity activity, CancellationToken ct);
+    /// <summary>Appends activities in order, giving each its id (<c>{conversationId}|0000042</c>) and timestamp.
+    /// A turn's replies go in one call, so a listening client gets them in one activity set.</summary>
+    Task<IReadOnlyList<Activity>> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken ct);
 
     Task<ActivityPage> ReadAsync(string conversationId, long afterWatermark, CancellationToken ct);
 

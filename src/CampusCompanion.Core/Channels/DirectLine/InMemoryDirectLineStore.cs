@@ -38,22 +38,27 @@ public sealed class InMemoryDirectLineStore(TimeProvider clock, IOptions<StateOp
     public Task<DirectLineConversation?> FindAsync(string conversationId, CancellationToken ct) =>
         Task.FromResult(_logs.TryGetValue(conversationId, out var log) && !IsIdle(log) ? log.Conversation : null);
 
-    public Task<Activity> AppendAsync(string conversationId, Activity activity, CancellationToken ct)
+    public Task<IReadOnlyList<Activity>> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken ct)
     {
         var log = _logs.TryGetValue(conversationId, out var found) ? found : throw new KeyNotFoundException("No such Direct Line conversation.");
-        Activity stamped;
+        var stamped = new Activity[activities.Count];
         TaskCompletionSource changed;
         lock (log)
         {
-            if (log.Activities.Count >= MaxActivitiesPerConversation) throw new InvalidOperationException("This conversation has reached its maximum length.");
-            stamped = activity with { Id = DirectLineIds.ActivityId(conversationId, log.Activities.Count + 1), Timestamp = clock.GetUtcNow() };
-            log.Activities.Add(stamped);
-            log.LastUsed = clock.GetUtcNow();
+            if (log.Activities.Count + activities.Count > MaxActivitiesPerConversation)
+                throw new InvalidOperationException("This conversation has reached its maximum length.");
+            var now = clock.GetUtcNow();
+            for (var i = 0; i < activities.Count; i++)
+            {
+                stamped[i] = activities[i] with { Id = DirectLineIds.ActivityId(conversationId, log.Activities.Count + 1), Timestamp = now };
+                log.Activities.Add(stamped[i]);
+            }
+            log.LastUsed = now;
             changed = log.Changed;
             log.Changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
         changed.TrySetResult();
-        return Task.FromResult(stamped);
+        return Task.FromResult<IReadOnlyList<Activity>>(stamped);
     }
 
     public Task<ActivityPage> ReadAsync(string conversationId, long afterWatermark, CancellationToken ct)
