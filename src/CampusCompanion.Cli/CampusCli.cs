@@ -17,7 +17,7 @@ public static class CampusCli
         Usage:
           campus chat [--locale nl] [--content DIR]   chat with the bot in this terminal (type /quit to leave)
           campus validate [--content DIR]             check dialogs/ and locales/; exit code 1 on errors
-        --content DIR points at a folder that holds dialogs/ and locales/ (default: the ones shipped with the app).
+        --content DIR points at a folder that holds dialogs/, locales/ and profile.yaml (default: the ones shipped with the app).
         """;
 
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
@@ -67,6 +67,7 @@ public static class CampusCli
         {
             overrides["Content:DialogsPath"] = Path.GetFullPath(Path.Combine(root, "dialogs"));
             overrides["Content:LocalesPath"] = Path.GetFullPath(Path.Combine(root, "locales"));
+            if (File.Exists(Path.Combine(root, "profile.yaml"))) overrides["Content:ProfilePath"] = Path.GetFullPath(Path.Combine(root, "profile.yaml"));
         }
         return new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)

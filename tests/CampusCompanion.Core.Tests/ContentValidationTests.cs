@@ -8,6 +8,7 @@ public sealed class ContentValidationTests
     {
         DialogsPath = Path.Combine(root, "dialogs"),
         LocalesPath = Path.Combine(root, "locales"),
+        ProfilePath = Path.Combine(root, "profile.yaml"),
         RequiredLocales = ["nl", "en"],
     });
 
@@ -39,6 +40,9 @@ public sealed class ContentValidationTests
         Expect("CC2012", "locales/nl/common.yaml:10", "unused.key");
         Expect("CC2013", "locales/en/common.yaml:4", "{name}");
         Expect("CC3004", "dialogs/broken.test.yaml:6", "broken.no_such_key");
+        Expect("CC4003", "locales/nl/common.yaml:11", "school.no_such_fact");
+        Expect("CC4004", "profile.yaml:4", "programme.start");
+        Expect("CC4005", "locales/nl/common.yaml:12", "{programme.start:colour}");
         Assert.True(content.HasErrors);
     }
 
@@ -50,6 +54,7 @@ public sealed class ContentValidationTests
         {
             DialogsPath = Path.Combine(root, "dialogs"),
             LocalesPath = Path.Combine(root, "locales"),
+            ProfilePath = Path.Combine(root, "profile.yaml"),
         }));
         Assert.Contains("dialogs/broken.yaml:6", ex.Message);
         Assert.All(ex.Diagnostics, d => Assert.Equal(Severity.Error, d.Severity));
@@ -70,7 +75,8 @@ public sealed class ContentValidationTests
             foreach (var file in source)
                 Assert.Equal(File.ReadAllBytes(Path.Combine(repo, file)), File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, file)));
         }
-        Assert.Equal(File.ReadAllBytes(Path.Combine(repo, "appsettings.json")), File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "appsettings.json")));
+        foreach (var file in new[] { "appsettings.json", "profile.yaml" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(repo, file)), File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, file)));
     }
 
     internal static string RepositoryRoot()

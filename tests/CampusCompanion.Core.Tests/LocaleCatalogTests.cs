@@ -28,9 +28,33 @@ public sealed class LocaleCatalogTests
     public void RendersNamedPlaceholders_AndShowsUnknownKeysVisibly()
     {
         var catalog = Catalog(("en", "hello", "Hi {name}, welcome to {school.name}"));
-        Assert.Equal("Hi Sara, welcome to {school.name}", catalog.Render("hello", "en", k => k == "name" ? "Sara" : null));
+        Assert.Equal("Hi Sara, welcome to {school.name}", catalog.Render("hello", "en", (k, _) => k == "name" ? "Sara" : null));
         Assert.Equal("no.such.key", catalog.Render("no.such.key", "en"));
     }
+
+    [Theory]
+    [InlineData("nl", "€ 2.601", "1.300,5", "maandag 7 september 2026")]
+    [InlineData("en", "€2,601", "1,300.5", "Monday, September 7, 2026")]
+    [InlineData("tr", "€2.601", "1.300,5", "7 Eylül 2026 Pazartesi")]
+    [InlineData("pl", "2 601 €", "1 300,5", "poniedziałek, 7 września 2026")]
+    public void ProfileFacts_AreFormattedForTheReader(string culture, string money, string number, string date)
+    {
+        var info = System.Globalization.CultureInfo.GetCultureInfo(culture);
+        Assert.Equal(Norm(money), Norm(SchoolProfile.Format("2601", "money", info)));
+        Assert.Equal(Norm(number), Norm(SchoolProfile.Format("1300.50", "number", info)));
+        Assert.Equal(Norm(date), Norm(SchoolProfile.Format("2026-09-07", "date", info)));
+        Assert.Equal("not a number", SchoolProfile.Format("not a number", "money", info));
+    }
+
+    [Fact]
+    public void ArabicDates_StayGregorian()
+    {
+        var formatted = SchoolProfile.Format("2026-09-07", "date", System.Globalization.CultureInfo.GetCultureInfo("ar"));
+        Assert.Contains("2026", formatted);
+    }
+
+    // Cultures differ in which space they put between number and currency; the test is about the order and digits.
+    private static string Norm(string s) => s.Replace('\u00a0', ' ').Replace('\u202f', ' ').Replace("  ", " ");
 
     [Fact]
     public void RightToLeft_IsData()

@@ -18,6 +18,8 @@ public sealed class PublishedBuildTests
             {
                 Assert.True(await publish.WaitForExitAsync(TimeSpan.FromMinutes(4)) == 0, publish.Output);
             }
+            foreach (var file in new[] { "appsettings.json", "profile.yaml" })
+                Assert.Equal(File.ReadAllBytes(Path.Combine(repo, file)), File.ReadAllBytes(Path.Combine(output, file)));
             foreach (var folder in new[] { "dialogs", "locales" })
             {
                 foreach (var file in Directory.EnumerateFiles(Path.Combine(repo, folder), "*.yaml", SearchOption.AllDirectories))
@@ -28,7 +30,8 @@ public sealed class PublishedBuildTests
             using var app = AppProcess.Start("dotnet", [Path.Combine(output, "CampusCompanion.Web.dll"), "--urls", $"http://127.0.0.1:{port}"], elsewhere);
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             var replies = await PostUntilUpAsync(client, app);
-            var schoolName = JsonNode.Parse(File.ReadAllText(Path.Combine(repo, "appsettings.json")))!["School"]!["name"]!.GetValue<string>();
+            var schoolName = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(Path.Combine(repo, "profile.yaml")), "(?m)^school:\\s*\\n\\s+name:\\s*\"([^\"]+)\"").Groups[1].Value;
+            Assert.NotEmpty(schoolName);
             Assert.Contains(schoolName, replies[0]!["text"]!.GetValue<string>());
         }
         finally

@@ -9,8 +9,9 @@ namespace CampusCompanion.Core.Content;
 public sealed class BotContent
 {
     public BotContent(IReadOnlyList<DialogDefinition> dialogs, LocaleCatalog locales, CrisisLexicon crisisLexicon,
-        IReadOnlyList<IntentExample> intentExamples, IReadOnlyList<Diagnostic> diagnostics)
+        IReadOnlyList<IntentExample> intentExamples, SchoolProfile profile, IReadOnlyList<Diagnostic> diagnostics)
     {
+        Profile = profile;
         Dialogs = dialogs.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         Locales = locales;
         CrisisLexicon = crisisLexicon;
@@ -30,6 +31,7 @@ public sealed class BotContent
     public CrisisLexicon CrisisLexicon { get; }
     public IReadOnlyList<IntentExample> IntentExamples { get; }
     public CommandLexicon Commands { get; }
+    public SchoolProfile Profile { get; }
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
@@ -47,7 +49,9 @@ public sealed class BotContent
         var locales = LocaleCatalog.Load(localesRoot, options.FallbackLocale, diagnostics);
         var lexicon = CrisisLexicon.Load(localesRoot, diagnostics);
         var examples = Recognition.IntentExamples.Load(localesRoot, diagnostics);
-        var content = new BotContent(dialogs, locales, lexicon, examples, diagnostics);
+        var profilePath = options.ResolveProfile();
+        var profile = SchoolProfile.Load(profilePath, Path.GetFileName(profilePath), diagnostics);
+        var content = new BotContent(dialogs, locales, lexicon, examples, profile, diagnostics);
         ContentValidator.Validate(content, options, dialogsRoot, diagnostics);
         return content;
     }

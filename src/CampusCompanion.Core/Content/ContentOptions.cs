@@ -9,6 +9,9 @@ public sealed class ContentOptions
     public string DialogsPath { get; set; } = "dialogs";
     public string LocalesPath { get; set; } = "locales";
 
+    /// <summary>The school's and programme's facts, filled in by the school.</summary>
+    public string ProfilePath { get; set; } = "profile.yaml";
+
     /// <summary>Languages whose locale must hold every key a dialog uses.</summary>
     public List<string> RequiredLocales { get; set; } = ["nl", "en"];
 
@@ -20,6 +23,7 @@ public sealed class ContentOptions
 
     public string ResolveDialogs() => Resolve(DialogsPath);
     public string ResolveLocales() => Resolve(LocalesPath);
+    public string ResolveProfile() => Resolve(ProfilePath);
 
     private static string Resolve(string path) =>
         Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, path));

@@ -41,6 +41,7 @@ public static class ContentValidator
         foreach (var command in content.Commands.Names) referenced.TryAdd(CommandLexicon.KeyPrefix + command, (new SourceLocation("(code)", 1), false));
 
         CheckLocales(content.Locales, options, referenced, diagnostics);
+        CheckProfileUses(content, diagnostics);
         TranscriptScript.Validate(dialogsRoot, content, referenced.Keys.ToHashSet(StringComparer.Ordinal), diagnostics);
     }
 
@@ -219,6 +220,40 @@ public static class ContentValidator
                     diagnostics.Add(new Diagnostic("CC2013", Severity.Error, value.Location,
                         $"placeholders of '{key}' ({Describe(value.Placeholders)}) differ from the Dutch source ({Describe(original.Placeholders)})"));
                 }
+            }
+        }
+    }
+
+    /// <summary>Every profile fact a text or card uses must be in the profile, in a form its format can read.</summary>
+    private static void CheckProfileUses(BotContent content, List<Diagnostic> diagnostics)
+    {
+        var profile = content.Profile;
+        foreach (var culture in content.Locales.Cultures)
+        {
+            foreach (var (key, value) in content.Locales.StringsOf(culture))
+            {
+                foreach (var (name, format) in LocaleCatalog.PlaceholderUses(value.Text))
+                {
+                    if (format is not null && !SchoolProfile.Formats.Contains(format))
+                    {
+                        diagnostics.Add(new Diagnostic("CC4005", Severity.Error, value.Location, $"'{{{name}:{format}}}' in '{key}': unknown format (use {string.Join(", ", SchoolProfile.Formats)})"));
+                        continue;
+                    }
+                    if (!SchoolProfile.IsProfilePlaceholder(name)) continue;
+                    if (profile.Find(name) is not { } fact)
+                        diagnostics.Add(new Diagnostic("CC4003", Severity.Error, value.Location, $"'{key}' uses {{{name}}}, which the school profile does not have"));
+                    else if (format is not null && !SchoolProfile.IsValid(fact, format))
+                        diagnostics.Add(new Diagnostic("CC4004", Severity.Error, profile.LocationOf(name)!.Value,
+                            $"'{name}' is shown as {format} in '{key}' ({value.Location}) but '{fact}' is not a {(format == "date" ? "date written yyyy-MM-dd" : "number such as 1234.50")}"));
+                }
+            }
+        }
+        foreach (var dialog in content.Dialogs.Values)
+        {
+            foreach (var card in dialog.Steps.OfType<CardStep>().Where(c => c.Link is not null))
+            {
+                if (!SchoolProfile.IsProfilePlaceholder(card.Link!) || profile.Find(card.Link!) is null)
+                    diagnostics.Add(new Diagnostic("CC4003", Severity.Error, card.Location, $"link '{card.Link}' is not in the school profile"));
             }
         }
     }

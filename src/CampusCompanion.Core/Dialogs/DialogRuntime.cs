@@ -11,13 +11,13 @@ namespace CampusCompanion.Core.Dialogs;
 
 /// <summary>Runs the dialogs of <see cref="BotContent"/> on a conversation's dialog stack: continues the waiting
 /// step with the user's answer, or starts a dialog for an interruption, an intent, a welcome or a fallback.</summary>
-public sealed class DialogRuntime(BotContent content, SchoolProfile profile)
+public sealed class DialogRuntime(BotContent content)
 {
     public const string JoinEvent = "webchat/join";
     public const string LanguageEvent = "campus/language";
 
     private BotContent Content { get; } = content;
-    private SchoolProfile Profile { get; } = profile;
+    private SchoolProfile Profile => Content.Profile;
 
     /// <summary>A dialog that loops without asking anything is a content bug; stop it instead of hanging the turn.</summary>
     private const int MaxStepsPerTurn = 200;
@@ -326,12 +326,14 @@ public sealed class DialogRuntime(BotContent content, SchoolProfile profile)
             _ => _user.Memory.TryGetValue(name, out var v) ? v.Value : null,
         };
 
-        /// <summary>Placeholder values: remembered answers (a choice in the current language), then the school profile.</summary>
-        private string? Placeholder(string name)
+        /// <summary>Placeholder values: remembered answers (a choice in the current language), then the school
+        /// profile, formatted for the reader's culture.</summary>
+        private string? Placeholder(string name, string? format)
         {
             if (_user.Memory.TryGetValue(name, out var value))
                 return value.ChoiceKey is null ? value.Value : _content.Locales.Render(value.ChoiceKey, turn.Culture);
-            return Slot(name) ?? runtime.Profile.Find(name);
+            if (Slot(name) is { } slot) return slot;
+            return runtime.Profile.Find(name) is { } fact ? SchoolProfile.Format(fact, format, runtime.CultureOf(turn.Culture)) : null;
         }
 
         private string Render(string key) => _content.Locales.Render(key, turn.Culture, Placeholder);
@@ -418,6 +420,10 @@ public sealed class DialogRuntime(BotContent content, SchoolProfile profile)
             return false;
         }
     }
+
+    private readonly ConcurrentDictionary<string, System.Globalization.CultureInfo> _cultures = new(StringComparer.OrdinalIgnoreCase);
+
+    private System.Globalization.CultureInfo CultureOf(string culture) => _cultures.GetOrAdd(culture, System.Globalization.CultureInfo.GetCultureInfo);
 
     /// <summary>The choice text and its synonyms, folded once per culture: matching runs on every answer.</summary>
     private string[] FoldedAnswers(string culture, string choiceKey, string synonymsKey) =>

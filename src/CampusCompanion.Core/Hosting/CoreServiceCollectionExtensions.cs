@@ -22,10 +22,10 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.Section));
         services.AddOptions<StateOptions>().Bind(configuration.GetSection(StateOptions.Section));
-        services.TryAddSingleton(SchoolProfile.FromConfiguration(configuration.GetSection(SchoolProfile.Section)));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => BotContent.LoadOrThrow(sp.GetRequiredService<IOptions<ContentOptions>>().Value));
         services.TryAddSingleton(sp => sp.GetRequiredService<BotContent>().Locales);
+        services.TryAddSingleton(sp => sp.GetRequiredService<BotContent>().Profile);
         services.TryAddSingleton(sp => sp.GetRequiredService<BotContent>().CrisisLexicon);
         services.TryAddSingleton(sp => sp.GetRequiredService<BotContent>().Commands);
         services.TryAddSingleton<IIntentRecognizer>(sp => new ExampleIntentRecognizer(sp.GetRequiredService<BotContent>().IntentExamples));

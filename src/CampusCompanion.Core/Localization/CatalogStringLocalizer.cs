@@ -26,7 +26,7 @@ public sealed class CatalogStringLocalizer(LocaleCatalog catalog, string culture
             var found = this[name];
             if (found.ResourceNotFound || arguments.Length == 0) return found;
             var text = arguments is [IReadOnlyDictionary<string, string> named]
-                ? LocaleCatalog.Substitute(found.Value, k => named.GetValueOrDefault(k))
+                ? LocaleCatalog.Substitute(found.Value, (k, _) => named.GetValueOrDefault(k))
                 : string.Format(CultureInfo.GetCultureInfo(Culture), found.Value, arguments);
             return new LocalizedString(name, text, resourceNotFound: false, searchedLocation: Culture);
         }

@@ -75,14 +75,19 @@ public sealed partial class LocaleCatalog
             ? TextDirection.RightToLeft : TextDirection.LeftToRight;
 
     /// <summary>Renders a key with named placeholders; an unknown key renders as the key itself so it is visible, never blank.</summary>
-    public string Render(string key, string culture, Func<string, string?>? values = null)
+    public string Render(string key, string culture, Func<string, string?, string?>? values = null)
     {
         var text = Find(key, culture)?.Text ?? key;
         return values is null || text.IndexOf('{') < 0 ? text : Substitute(text, values);
     }
 
-    public static string Substitute(string text, Func<string, string?> values) =>
-        Placeholder().Replace(text, m => values(m.Groups[1].Value) ?? m.Value);
+    /// <summary>Fills <c>{name}</c> and <c>{name:format}</c>; the callback gets the name and the format (or null).</summary>
+    public static string Substitute(string text, Func<string, string?, string?> values) =>
+        Placeholder().Replace(text, m => values(m.Groups[1].Value, m.Groups[2].Success ? m.Groups[2].Value : null) ?? m.Value);
+
+    /// <summary>Each placeholder's name with the formats it is used with in this text.</summary>
+    public static IEnumerable<(string Name, string? Format)> PlaceholderUses(string text) =>
+        text.IndexOf('{') < 0 ? [] : Placeholder().Matches(text).Select(m => (m.Groups[1].Value, m.Groups[2].Success ? m.Groups[2].Value : null));
 
     public static IReadOnlySet<string> PlaceholdersOf(string text)
     {
@@ -90,7 +95,7 @@ public sealed partial class LocaleCatalog
         return Placeholder().Matches(text).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
     }
 
-    [GeneratedRegex(@"\{([A-Za-z0-9_.]+)\}")]
+    [GeneratedRegex(@"\{([A-Za-z0-9_.]+)(?::([a-z]+))?\}")]
     private static partial Regex Placeholder();
 
     public static LocaleCatalog Load(string root, string fallbackLocale, List<Diagnostic> diagnostics)
