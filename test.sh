@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of CampusCompanion: unit, transcript, loopback HTTP and published-build tests (dotnet), then the
 # conformance tests with Microsoft's DirectLineJS and the browser tests with Web Chat in chromium (node).
-# Needs: the .NET 10 SDK, Node.js with npm, and chromium (Debian: apt-get install chromium).
+# Needs: the .NET 10 SDK, Node.js with npm, redis-server and chromium (Debian: apt-get install redis-server chromium).
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -3,6 +3,14 @@ using CampusCompanion.Bench;
 
 // In-process turn cost:     dotnet run -c Release --project bench/CampusCompanion.Bench -- --filter '*'
 // Direct Line round trips:  dotnet run -c Release --project bench/CampusCompanion.Bench -- directline [conversations] [messages each] [think ms]
+// Turns on Redis:           dotnet run -c Release --project bench/CampusCompanion.Bench -- redis [conversations] [rounds] [think ms]
+if (args is ["redis", ..])
+{
+    return await RedisTurnLoad.RunAsync(
+        conversations: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200,
+        rounds: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5,
+        thinkTime: TimeSpan.FromMilliseconds(args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 0));
+}
 if (args is ["directline", ..])
 {
     return await DirectLineLoad.RunAsync(

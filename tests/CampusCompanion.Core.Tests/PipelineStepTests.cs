@@ -136,7 +136,7 @@ public sealed class PipelineStepTests
     {
         var store = new RecordingStore();
         var turn = Turn(new Activity { Type = ActivityTypes.Typing, Conversation = new() { Id = "c1" } });
-        await new SaveStateStep(store).InvokeAsync(turn, (_, _) => ValueTask.CompletedTask, default);
+        await new SaveStateStep(store, new InMemoryPersonalDataEraser(new())).InvokeAsync(turn, (_, _) => ValueTask.CompletedTask, default);
         Assert.Equal(SaveOutcome.Saved, turn.Saved);
         Assert.Equal(0, store.Saves);
     }
@@ -146,7 +146,7 @@ public sealed class PipelineStepTests
     {
         var store = new RecordingStore { Outcome = SaveOutcome.Conflict };
         var turn = Turn(Message("hoi"));
-        await new SaveStateStep(store).InvokeAsync(turn, (t, _) =>
+        await new SaveStateStep(store, new InMemoryPersonalDataEraser(new())).InvokeAsync(turn, (t, _) =>
         {
             t.Conversation = t.Conversation with { Welcomed = true };
             return ValueTask.CompletedTask;
@@ -154,6 +154,24 @@ public sealed class PipelineStepTests
         Assert.Equal(1, store.Saves);
         Assert.True(store.LastConversation!.Welcomed);
         Assert.Equal(SaveOutcome.Conflict, turn.Saved);
+    }
+
+    [Fact]
+    public async Task SaveState_ErasesInsteadOfSaving_WhenTheUserAskedForIt()
+    {
+        var store = new RecordingStore();
+        var index = new InMemoryPersonalDataIndex();
+        var erased = 0;
+        index.Add("test", "u1", "anything", () => erased++);
+        var turn = Turn(Message("ja, verwijder"));
+        await new SaveStateStep(store, new InMemoryPersonalDataEraser(index)).InvokeAsync(turn, (t, _) =>
+        {
+            t.Conversation = t.Conversation with { Welcomed = true };
+            t.EraseUserData = true;
+            return ValueTask.CompletedTask;
+        }, default);
+        Assert.Equal(1, erased);
+        Assert.Equal(0, store.Saves);
     }
 
     [Fact]

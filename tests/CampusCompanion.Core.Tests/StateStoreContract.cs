@@ -6,10 +6,12 @@ namespace CampusCompanion.Core.Tests;
 /// <summary>The state contract every store must keep; each store's test class inherits it.</summary>
 public abstract class StateStoreContract
 {
-    protected abstract IConversationStateStore CreateStore();
+    protected IConversationStateStore CreateStore() => CreateStore(TimeSpan.FromDays(30));
 
-    /// <summary>Moves the store's clock, for TTL tests.</summary>
-    protected abstract void Advance(TimeSpan by);
+    protected abstract IConversationStateStore CreateStore(TimeSpan timeToLive);
+
+    /// <summary>Lets time pass for the store: a moved clock in memory, real waiting for Redis.</summary>
+    protected abstract Task PassAsync(TimeSpan time);
 
     private static StateKey NewKey() => new("msteams", "19:abc;messageid=" + Guid.NewGuid().ToString("N") + "@thread.v2", "29:" + Guid.NewGuid().ToString("N"));
 
@@ -83,34 +85,16 @@ public abstract class StateStoreContract
     [Fact]
     public async Task State_ExpiresAfterTheTimeToLive_CountedFromTheLastWrite()
     {
-        var store = CreateStore();
+        var store = CreateStore(TimeSpan.FromSeconds(2));
         var key = NewKey();
         await store.SaveAsync(key, StateSnapshot.New, ConversationState.Empty with { Welcomed = true }, UserState.Empty, default);
-        Advance(TimeSpan.FromDays(29));
+        await PassAsync(TimeSpan.FromSeconds(1.2));
         var loaded = await store.LoadAsync(key, default);
         Assert.True(loaded.Conversation.Welcomed);
         await store.SaveAsync(key, loaded, loaded.Conversation with { Stack = [new DialogFrame("menu", 0)] }, loaded.User, default);
-        Advance(TimeSpan.FromDays(29));
-        Assert.True((await store.LoadAsync(key, default)).Conversation.Welcomed);
-        Advance(TimeSpan.FromDays(2));
-        Assert.False((await store.LoadAsync(key, default)).Conversation.Welcomed);
+        await PassAsync(TimeSpan.FromSeconds(1.2));
+        Assert.True((await store.LoadAsync(key, default)).Conversation.Welcomed, "a write slides the time-to-live");
+        await PassAsync(TimeSpan.FromSeconds(2.2));
+        Assert.False((await store.LoadAsync(key, default)).Conversation.Welcomed, "expired after the time-to-live");
     }
-}
-
-public sealed class InMemoryConversationStateStoreTests : StateStoreContract
-{
-    private readonly ManualClock _clock = new();
-
-    protected override IConversationStateStore CreateStore() =>
-        new InMemoryConversationStateStore(Microsoft.Extensions.Options.Options.Create(new StateOptions()), _clock);
-
-    protected override void Advance(TimeSpan by) => _clock.Advance(by);
-}
-
-/// <summary>A clock the test moves by hand: no sleeping in tests.</summary>
-public sealed class ManualClock : TimeProvider
-{
-    private DateTimeOffset _now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
-    public override DateTimeOffset GetUtcNow() => _now;
-    public void Advance(TimeSpan by) => _now += by;
 }

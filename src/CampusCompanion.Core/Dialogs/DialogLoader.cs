@@ -8,7 +8,7 @@ public static class DialogLoader
 {
     public const string TestSuffix = ".test.yaml";
 
-    private static readonly HashSet<string> StepVerbs = ["say", "choose", "ask", "card", "remember", "goto", "begin", "replace", "end", "resume"];
+    private static readonly HashSet<string> StepVerbs = ["say", "choose", "ask", "card", "remember", "do", "goto", "begin", "replace", "end", "resume"];
     private static readonly HashSet<string> StepModifiers = ["id", "when", "choices", "retries", "link"];
     private static readonly HashSet<string> ChoiceFields = ["id", "when", "goto", "begin", "replace", "end", "resume"];
     private static readonly HashSet<string> DialogFields = ["dialog", "description", "starts_on", "resumable", "steps"];
@@ -124,7 +124,7 @@ public static class DialogLoader
             var verb = primary.Count == 1 ? primary[0].Value! : verbs.Count == 1 ? "remember" : null;
             if (verb is null)
             {
-                Error("CC1004", map, "this step has no action (say, choose, ask, card, remember, goto, begin, replace, end or resume)");
+                Error("CC1004", map, "this step has no action (say, choose, ask, card, remember, do, goto, begin, replace, end or resume)");
                 return null;
             }
 
@@ -141,6 +141,16 @@ public static class DialogLoader
                     return KeyOf(map, "say") is { } sayKey ? new SayStep(label, when, location, sayKey) : null;
                 case "ask":
                     return KeyOf(map, "ask") is { } askKey ? new AskStep(label, when, location, askKey, remember) : null;
+                case "do":
+                {
+                    var action = map.Scalar("do");
+                    if (action is null || !DialogActions.All.Contains(action))
+                    {
+                        Error("CC1025", map, $"'do: {action}' is not an action the bot has (actions: {string.Join(", ", DialogActions.All)})");
+                        return null;
+                    }
+                    return new DoStep(label, when, location, action);
+                }
                 case "card":
                     return KeyOf(map, "card") is { } cardKey ? new CardStep(label, when, location, cardKey, map.Scalar("link")) : null;
                 case "choose":

@@ -67,6 +67,17 @@ public sealed record CardStep(string? Label, Condition? When, SourceLocation Loc
 /// <summary>Remembers fixed values in user state.</summary>
 public sealed record RememberStep(string? Label, Condition? When, SourceLocation Location, IReadOnlyDictionary<string, string> Values) : DialogStep(Label, When, Location);
 
+/// <summary>Runs a named action of the bot itself (e.g. <c>erase_my_data</c>); the list is <see cref="DialogActions"/>.</summary>
+public sealed record DoStep(string? Label, Condition? When, SourceLocation Location, string Action) : DialogStep(Label, When, Location);
+
+public static class DialogActions
+{
+    /// <summary>Erase everything stored about this user, in every store, at the end of the turn.</summary>
+    public const string EraseMyData = "erase_my_data";
+
+    public static readonly IReadOnlyList<string> All = [EraseMyData];
+}
+
 /// <summary>goto / begin / replace / end / resume as a step of its own.</summary>
 public sealed record FlowStep(string? Label, Condition? When, SourceLocation Location, Branch Then) : DialogStep(Label, When, Location);
 

@@ -253,6 +253,10 @@ public sealed class DialogRuntime(BotContent content)
                     case FlowStep flow:
                         Follow(flow.Then);
                         break;
+                    case DoStep { Action: DialogActions.EraseMyData }:
+                        turn.EraseUserData = true;
+                        Advance();
+                        break;
                 }
             }
         }

@@ -30,7 +30,9 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<BotContent>().Commands);
         services.TryAddSingleton<IIntentRecognizer>(sp => new ExampleIntentRecognizer(sp.GetRequiredService<BotContent>().IntentExamples));
         services.TryAddSingleton<IStringLocalizerFactory, CatalogStringLocalizerFactory>();
+        services.TryAddSingleton<InMemoryPersonalDataIndex>();
         services.TryAddSingleton<IConversationStateStore, InMemoryConversationStateStore>();
+        services.TryAddSingleton<IPersonalDataEraser, InMemoryPersonalDataEraser>();
         services.TryAddSingleton<IDirectLineStore, InMemoryDirectLineStore>();
         services.TryAddSingleton<DialogRuntime>();
         services.TryAddSingleton<ConversationGate>();

@@ -6,7 +6,7 @@ namespace CampusCompanion.Core.State;
 
 /// <summary>The embedded default store. It keeps serialised JSON, not live objects, so it behaves like a remote
 /// store: nothing a turn changes leaks into the stored copy before the compare-and-set.</summary>
-public sealed class InMemoryConversationStateStore(IOptions<StateOptions> options, TimeProvider clock) : IConversationStateStore
+public sealed class InMemoryConversationStateStore(IOptions<StateOptions> options, TimeProvider clock, InMemoryPersonalDataIndex? index = null) : IConversationStateStore
 {
     private sealed record Entry(byte[] Json, long Version, DateTimeOffset ExpiresAt);
 
@@ -34,6 +34,8 @@ public sealed class InMemoryConversationStateStore(IOptions<StateOptions> option
                 return Task.FromResult(SaveOutcome.Conflict);
             _entries[conversationKey] = new Entry(conversationJson, ++_nextVersion, expiresAt);
             _entries[userKey] = new Entry(userJson, ++_nextVersion, expiresAt);
+            index?.Add(key.ChannelId, key.UserId, "state:" + conversationKey, () => _entries.TryRemove(conversationKey, out _));
+            index?.Add(key.ChannelId, key.UserId, "state:" + userKey, () => _entries.TryRemove(userKey, out _));
             if (_nextVersion % 4096 == 0) RemoveExpired();
         }
         return Task.FromResult(SaveOutcome.Saved);

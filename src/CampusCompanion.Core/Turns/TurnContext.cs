@@ -30,6 +30,9 @@ public sealed class TurnContext(Activity activity, StateKey key, StateSnapshot l
 
     public SaveOutcome? Saved { get; set; }
 
+    /// <summary>The user asked to erase everything stored about them; nothing of this turn is saved either.</summary>
+    public bool EraseUserData { get; set; }
+
     public bool IsMessage => Activity.Type == ActivityTypes.Message;
 
     public void Send(BotReply reply) => Replies.Add(reply);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace CampusCompanion.Core.Turns;
 
 /// <summary>What a turn produced: the replies, sent only after the state they lead to was saved.</summary>
-public sealed record TurnResult(IReadOnlyList<BotReply> Replies)
+public sealed record TurnResult(IReadOnlyList<BotReply> Replies, bool ErasedUserData = false)
 {
     public IEnumerable<Activity> Activities => Replies.Select(r => r.Activity);
 }
@@ -28,7 +28,7 @@ public sealed partial class TurnProcessor(TurnPipeline pipeline, IConversationSt
             var loaded = await store.LoadAsync(key, ct);
             var turn = new TurnContext(activity, key, loaded);
             await pipeline.RunAsync(turn, ct);
-            if (turn.Saved != SaveOutcome.Conflict) return new TurnResult(turn.Replies);
+            if (turn.Saved != SaveOutcome.Conflict) return new TurnResult(turn.Replies, turn.EraseUserData);
             LogConflict(logger, attempt);
         }
         var culture = locales.Supported(activity.Locale) ?? locales.FallbackLocale;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using CampusCompanion.Core.Channels.DirectLine;
 using CampusCompanion.Core.Protocol;
+using CampusCompanion.Core.State;
 using Microsoft.Extensions.Options;
 
 namespace CampusCompanion.Web.DirectLine;
@@ -84,7 +85,9 @@ public static partial class DirectLineApi
     {
         var (grant, error) = await AuthoriseTokenAsync(http, s, conversationId);
         if (grant is null) return error!;
-        if (await s.Store.FindAsync(conversationId, ct) is null)
+        // A failed GET makes DirectLineJS give up for good: while the store is down, hand out the stream anyway;
+        // it waits and delivers what was missed once the store is back.
+        if (await FindOrAssumeAsync(s, conversationId, ct) is false)
             return DirectLineError.Result(HttpStatusCode.NotFound, "BadArgument", "Unknown conversation.");
         return Results.Json(ConversationResponse(http, s, conversationId, grant.UserId, watermark));
     }
@@ -106,9 +109,19 @@ public static partial class DirectLineApi
     {
         var (grant, error) = await AuthoriseTokenAsync(http, s, conversationId);
         if (grant is null) return error!;
-        if (await s.Store.FindAsync(conversationId, ct) is null)
+        if (await FindOrAssumeAsync(s, conversationId, ct) is false)
             return DirectLineError.Result(HttpStatusCode.NotFound, "BadArgument", "Unknown conversation.");
-        var page = await s.Store.ReadAsync(conversationId, DirectLineIds.ParseWatermark(watermark), ct);
+        var after = DirectLineIds.ParseWatermark(watermark);
+        ActivityPage page;
+        try
+        {
+            page = await s.Store.ReadAsync(conversationId, after, ct);
+        }
+        catch (StoreUnavailableException)
+        {
+            // Never a 5xx on a poll (DirectLineJS stops polling for good on one): nothing new yet, same watermark.
+            page = new ActivityPage([], after);
+        }
         return Results.Json(new ActivitySet(page.Activities, DirectLineIds.FormatWatermark(page.Watermark)), ActivityJsonContext.Default.ActivitySet);
     }
 
@@ -130,7 +143,7 @@ public static partial class DirectLineApi
                 "The stream URL is not valid for this conversation.").ExecuteAsync(http);
             return;
         }
-        if (await s.Store.FindAsync(conversationId, http.RequestAborted) is null)
+        if (await FindOrAssumeAsync(s, conversationId, http.RequestAborted) is false)
         {
             await DirectLineError.Result(HttpStatusCode.NotFound, "BadArgument", "Unknown conversation.").ExecuteAsync(http);
             return;
@@ -138,6 +151,19 @@ public static partial class DirectLineApi
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         await new ActivityStream(socket, s.Store, conversationId, DirectLineIds.ParseWatermark(watermark), s.Options.Value.KeepAliveInterval)
             .RunAsync(http.RequestAborted);
+    }
+
+    /// <summary>Whether the conversation exists; null when the store cannot tell right now.</summary>
+    private static async Task<bool?> FindOrAssumeAsync(Services s, string conversationId, CancellationToken ct)
+    {
+        try
+        {
+            return await s.Store.FindAsync(conversationId, ct) is not null;
+        }
+        catch (StoreUnavailableException)
+        {
+            return null;
+        }
     }
 
     private static async Task<(DirectLineGrant? Grant, IResult? Error)> AuthoriseTokenAsync(HttpContext http, Services s, string? conversationId)
@@ -265,7 +291,19 @@ internal sealed class ActivityStream(WebSocket socket, IDirectLineStore store, s
         {
             while (!closed.IsCancellationRequested && socket.State == WebSocketState.Open)
             {
-                var page = await store.ReadAsync(conversationId, watermark, closed.Token);
+                ActivityPage page;
+                try
+                {
+                    page = await store.ReadAsync(conversationId, watermark, closed.Token);
+                }
+                catch (StoreUnavailableException)
+                {
+                    // The socket stays up through a store outage and catches up once the store is back.
+                    await SendAsync([], closed.Token);
+                    await Task.WhenAny(Task.Delay(TimeSpan.FromSeconds(1), closed.Token), receiving);
+                    if (receiving.IsCompleted) break;
+                    continue;
+                }
                 if (page.Activities.Count > 0)
                 {
                     watermark = page.Watermark;
@@ -276,8 +314,9 @@ internal sealed class ActivityStream(WebSocket socket, IDirectLineStore store, s
                 var waited = store.WaitForActivitiesAsync(conversationId, watermark, keepAlive, closed.Token);
                 await Task.WhenAny(waited, receiving);
                 if (receiving.IsCompleted) break;
-                if ((await store.ReadAsync(conversationId, watermark, closed.Token)).Activities.Count == 0)
-                    await SendAsync([], closed.Token);
+                if (waited.IsFaulted) _ = waited.Exception;
+                if (waited.IsFaulted || !await HasNewAsync(closed.Token)) await SendAsync([], closed.Token);
+                if (waited.IsFaulted) await Task.WhenAny(Task.Delay(TimeSpan.FromSeconds(1), closed.Token), receiving);
             }
         }
         catch (OperationCanceledException)
@@ -295,6 +334,18 @@ internal sealed class ActivityStream(WebSocket socket, IDirectLineStore store, s
                 try { await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None); }
                 catch (WebSocketException) { }
             }
+        }
+    }
+
+    private async Task<bool> HasNewAsync(CancellationToken ct)
+    {
+        try
+        {
+            return (await store.ReadAsync(conversationId, watermark, ct)).Activities.Count > 0;
+        }
+        catch (StoreUnavailableException)
+        {
+            return false;
         }
     }
 

@@ -1,6 +1,7 @@
 using CampusCompanion.Core.Channels.DirectLine;
 using CampusCompanion.Core.Localization;
 using CampusCompanion.Core.Protocol;
+using CampusCompanion.Core.State;
 using CampusCompanion.Core.Turns;
 using Microsoft.Extensions.Options;
 
@@ -45,9 +46,12 @@ public sealed partial class DirectLineBridge(IDirectLineStore store, TurnProcess
                 try { await turn.WaitAsync(options.Value.TypingAfter, ct); }
                 catch (TimeoutException) { await store.AppendAsync(conversationId, [echo.CreateReply(ActivityTypes.Typing) with { Locale = null }], ct); }
             }
-            replies = (await turn).Activities.ToList();
+            var result = await turn;
+            replies = result.Activities.ToList();
+            // The log of this conversation was erased with everything else; the confirmation starts a new one.
+            if (result.ErasedUserData) await store.StartAsync(conversationId, echo.From!.Id!, ct);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not StoreUnavailableException)
         {
             // The user's message is in the log; tell them kindly rather than leaving them waiting.
             LogTurnFailed(logger, ex.GetType().Name);

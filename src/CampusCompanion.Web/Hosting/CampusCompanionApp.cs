@@ -1,6 +1,7 @@
 using CampusCompanion.Core.Content;
 using CampusCompanion.Core.Hosting;
 using CampusCompanion.Core.Protocol;
+using CampusCompanion.Redis;
 using CampusCompanion.Web.DirectLine;
 using CampusCompanion.Web.Messages;
 using CampusCompanion.Web.Widget;
@@ -18,6 +19,9 @@ public static partial class CampusCompanionApp
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ActivityJsonContext.Default));
         builder.Services.AddCampusCompanionCore(builder.Configuration);
+        builder.Services.AddRedisState(builder.Configuration);
+        builder.Services.AddHealthChecks();
+        builder.Services.AddExceptionHandler<StoreUnavailableHandler>();
         builder.Services.AddBotEndpoint(builder.Configuration);
         builder.Services.AddDirectLine(builder.Configuration);
         builder.Services.AddWidget(builder.Configuration);
@@ -54,6 +58,7 @@ public static partial class CampusCompanionApp
         app.MapWidget();        // GET /: the chat page, /embed.js, /api/webchat/{config,token}
         app.MapBotEndpoints();  // POST /api/messages: Bot Connector and expectReplies
         app.MapDirectLine();    // /v3/directline/*: Web Chat and DirectLineJS
+        app.MapHealth();        // GET /healthz: is the state store reachable
         return app;
     }
 

@@ -7,7 +7,7 @@ namespace CampusCompanion.Core.Channels.DirectLine;
 
 /// <summary>The embedded default for a single node. Conversations idle for longer than the state's time-to-live
 /// are forgotten, like everything else personal.</summary>
-public sealed class InMemoryDirectLineStore(TimeProvider clock, IOptions<StateOptions> options) : IDirectLineStore
+public sealed class InMemoryDirectLineStore(TimeProvider clock, IOptions<StateOptions> options, InMemoryPersonalDataIndex? index = null) : IDirectLineStore
 {
     /// <summary>A chat is short; a log this long is a runaway client, and memory is bounded.</summary>
     public const int MaxActivitiesPerConversation = 10_000;
@@ -16,6 +16,9 @@ public sealed class InMemoryDirectLineStore(TimeProvider clock, IOptions<StateOp
     {
         public DirectLineConversation Conversation { get; } = conversation;
         public readonly List<Activity> Activities = [];
+
+        /// <summary>Activities erased for privacy leave their numbers behind, so ids never repeat.</summary>
+        public long Erased;
         public TaskCompletionSource Changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public DateTimeOffset LastUsed;
     }
@@ -26,14 +29,34 @@ public sealed class InMemoryDirectLineStore(TimeProvider clock, IOptions<StateOp
     public Task<bool> StartAsync(string conversationId, string userId, CancellationToken ct)
     {
         var started = false;
-        _logs.GetOrAdd(conversationId, id =>
+        var log = _logs.GetOrAdd(conversationId, id =>
         {
             started = true;
-            return new Log(new DirectLineConversation(id, userId, clock.GetUtcNow())) { LastUsed = clock.GetUtcNow() };
+            return new Log(new DirectLineConversation(id, userId, clock.GetUtcNow()))
+            {
+                LastUsed = clock.GetUtcNow(),
+                Erased = _erasedNumbers.TryRemove(id, out var erased) ? erased : 0,
+            };
         });
-        if (started && Interlocked.Increment(ref _starts) % 1024 == 0) RemoveIdle();
+        if (started)
+        {
+            index?.Add(DirectLineChannel, userId, "directline:" + conversationId, () => EraseLog(conversationId));
+            if (Interlocked.Increment(ref _starts) % 1024 == 0) RemoveIdle();
+        }
         return Task.FromResult(started);
     }
+
+    /// <summary>The conversation disappears, but its numbering is remembered so a restarted log never reuses an id.</summary>
+    private void EraseLog(string conversationId)
+    {
+        if (!_logs.TryRemove(conversationId, out var log)) return;
+        lock (log) _erasedNumbers[conversationId] = log.Erased + log.Activities.Count;
+        log.Changed.TrySetResult();
+    }
+
+    private readonly ConcurrentDictionary<string, long> _erasedNumbers = new(StringComparer.Ordinal);
+
+    public const string DirectLineChannel = "directline";
 
     public Task<DirectLineConversation?> FindAsync(string conversationId, CancellationToken ct) =>
         Task.FromResult(_logs.TryGetValue(conversationId, out var log) && !IsIdle(log) ? log.Conversation : null);
@@ -50,7 +73,7 @@ public sealed class InMemoryDirectLineStore(TimeProvider clock, IOptions<StateOp
             var now = clock.GetUtcNow();
             for (var i = 0; i < activities.Count; i++)
             {
-                stamped[i] = activities[i] with { Id = DirectLineIds.ActivityId(conversationId, log.Activities.Count + 1), Timestamp = now };
+                stamped[i] = activities[i] with { Id = DirectLineIds.ActivityId(conversationId, log.Erased + log.Activities.Count + 1), Timestamp = now };
                 log.Activities.Add(stamped[i]);
             }
             log.LastUsed = now;
@@ -66,9 +89,10 @@ public sealed class InMemoryDirectLineStore(TimeProvider clock, IOptions<StateOp
         if (!_logs.TryGetValue(conversationId, out var log)) return Task.FromResult(new ActivityPage([], afterWatermark));
         lock (log)
         {
-            var from = (int)Math.Clamp(afterWatermark, 0, log.Activities.Count);
+            var last = log.Erased + log.Activities.Count;
+            var from = (int)Math.Clamp(afterWatermark - log.Erased, 0, log.Activities.Count);
             var page = log.Activities.GetRange(from, log.Activities.Count - from);
-            return Task.FromResult(new ActivityPage(page, Math.Max(afterWatermark, log.Activities.Count)));
+            return Task.FromResult(new ActivityPage(page, Math.Max(afterWatermark, last)));
         }
     }
 
@@ -78,7 +102,7 @@ public sealed class InMemoryDirectLineStore(TimeProvider clock, IOptions<StateOp
         Task changed;
         lock (log)
         {
-            if (log.Activities.Count > afterWatermark) return;
+            if (log.Erased + log.Activities.Count > afterWatermark) return;
             changed = log.Changed.Task;
         }
         try

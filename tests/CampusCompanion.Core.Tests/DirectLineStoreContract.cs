@@ -1,6 +1,5 @@
 using CampusCompanion.Core.Channels.DirectLine;
 using CampusCompanion.Core.Protocol;
-using CampusCompanion.Core.State;
 
 namespace CampusCompanion.Core.Tests;
 
@@ -8,6 +7,9 @@ namespace CampusCompanion.Core.Tests;
 public abstract class DirectLineStoreContract
 {
     protected abstract IDirectLineStore CreateStore();
+
+    /// <summary>Erases everything of one user through the store's own per-user index.</summary>
+    protected abstract Task EraseUserAsync(string userId);
 
     private static Activity Message(string text) => new() { Type = ActivityTypes.Message, Text = text };
 
@@ -68,10 +70,23 @@ public abstract class DirectLineStoreContract
         Assert.Equal(50, all.Activities.Select(a => a.Id).Distinct().Count());
         Assert.Equal(50, all.Activities.Select(a => a.Text).Distinct().Count());
     }
-}
 
-public sealed class InMemoryDirectLineStoreTests : DirectLineStoreContract
-{
-    protected override IDirectLineStore CreateStore() =>
-        new InMemoryDirectLineStore(TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new StateOptions()));
+    [Fact]
+    public async Task AfterAnErasure_TheLogIsGone_AndNewActivitiesNeverReuseAnId()
+    {
+        var store = CreateStore();
+        var id = "conv-" + Guid.NewGuid().ToString("N");
+        var user = "dl_" + Guid.NewGuid().ToString("N");
+        await store.StartAsync(id, user, default);
+        await store.AppendAsync(id, [Message("mijn naam is Sara"), Message("ik woon in Delft"), Message("vraag")], default);
+        await EraseUserAsync(user);
+        Assert.Null(await store.FindAsync(id, default));
+        Assert.Empty((await store.ReadAsync(id, 0, default)).Activities);
+
+        Assert.True(await store.StartAsync(id, user, default));
+        var confirmation = await store.AppendAsync(id, [Message("alles is verwijderd")], default);
+        Assert.Equal($"{id}|0000004", confirmation[0].Id);
+        Assert.Equal(["alles is verwijderd"], (await store.ReadAsync(id, 0, default)).Activities.Select(a => a.Text));
+        Assert.Equal(["alles is verwijderd"], (await store.ReadAsync(id, 2, default)).Activities.Select(a => a.Text));
+    }
 }
