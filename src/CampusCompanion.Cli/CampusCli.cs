@@ -4,6 +4,7 @@ using CampusCompanion.Core.Dialogs;
 using CampusCompanion.Core.Hosting;
 using CampusCompanion.Core.Protocol;
 using CampusCompanion.Core.Turns;
+using CampusCompanion.Language;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -13,10 +14,12 @@ namespace CampusCompanion.Cli;
 /// <summary>Tools for people who edit content: chat with the bot in the terminal, and validate dialogs and locales.</summary>
 public static class CampusCli
 {
-    private const string Usage = """
+    internal const string Usage = """
         Usage:
           campus chat [--locale nl] [--content DIR]   chat with the bot in this terminal (type /quit to leave)
           campus validate [--content DIR]             check dialogs/ and locales/; exit code 1 on errors
+          campus nlu recognize                        one JSON line per input line (text, or locale<TAB>text)
+          campus nlu eval FILE.tsv                    accuracy and macro-F1 per language for locale<TAB>intent<TAB>text
         --content DIR points at a folder that holds dialogs/, locales/ and profile.yaml (default: the ones shipped with the app).
         """;
 
@@ -27,6 +30,7 @@ public static class CampusCli
             output.WriteLine(Usage);
             return args.Length == 0 ? 2 : 0;
         }
+        if (args[0] == "nlu") return await Nlu.RunAsync(args.Skip(1).ToArray(), input, output, error, Services, Configuration);
         var options = ParseOptions(args.Skip(1).ToArray(), error);
         if (options is null) return 2;
         return args[0] switch
@@ -60,7 +64,7 @@ public static class CampusCli
         return options;
     }
 
-    private static IConfiguration Configuration(Dictionary<string, string?> options)
+    internal static IConfiguration Configuration(Dictionary<string, string?> options)
     {
         var overrides = new Dictionary<string, string?>();
         if (options.GetValueOrDefault("content") is { } root)
@@ -77,8 +81,8 @@ public static class CampusCli
             .Build();
     }
 
-    private static ServiceProvider Services(IConfiguration configuration) =>
-        new ServiceCollection().AddLogging().AddCampusCompanionCore(configuration).BuildServiceProvider();
+    internal static ServiceProvider Services(IConfiguration configuration) =>
+        new ServiceCollection().AddLogging().AddCampusCompanionCore(configuration).AddCampusCompanionLanguage().BuildServiceProvider();
 
     private static int Validate(Dictionary<string, string?> options, TextWriter output, TextWriter error)
     {

@@ -76,7 +76,7 @@ public sealed class PipelineStepTests
         var lexicon = LoadLexicon();
         var turn = Turn(Message(text));
         turn.Text = text;
-        await RunAsync(new SafetyScreenStep(lexicon, NullLogger<SafetyScreenStep>.Instance), turn);
+        await RunAsync(new SafetyScreenStep(lexicon, new ExampleIntentRecognizer([]), Options.Create(new RecognitionOptions()), NullLogger<SafetyScreenStep>.Instance), turn);
         Assert.Equal(new Interruption(InterruptionKind.Crisis, "crisis"), turn.Interruption);
     }
 
@@ -88,8 +88,27 @@ public sealed class PipelineStepTests
     {
         var turn = Turn(Message(text));
         turn.Text = text;
-        await RunAsync(new SafetyScreenStep(LoadLexicon(), NullLogger<SafetyScreenStep>.Instance), turn);
+        await RunAsync(new SafetyScreenStep(LoadLexicon(), new ExampleIntentRecognizer([]), Options.Create(new RecognitionOptions()), NullLogger<SafetyScreenStep>.Instance), turn);
         Assert.Null(turn.Interruption);
+    }
+
+    [Theory]
+    [InlineData(0.9, true)]
+    [InlineData(0.4, false)]
+    public async Task SafetyScreen_TheClassifierAloneFiresWhenItIsSure(double crisisScore, bool fires)
+    {
+        var recognizer = new FixedRecognizer(new IntentResult("crisis", crisisScore, [new IntentScore("crisis", crisisScore), new IntentScore("coping", 1 - crisisScore)]));
+        var turn = Turn(Message("a phrase no lexicon knows"));
+        turn.Text = "a phrase no lexicon knows";
+        await RunAsync(new SafetyScreenStep(new CrisisLexicon([], []), recognizer, Options.Create(new RecognitionOptions()), NullLogger<SafetyScreenStep>.Instance), turn);
+        Assert.Equal(fires, turn.Interruption?.Kind == InterruptionKind.Crisis);
+        Assert.Same(recognizer.Result, turn.Intent);
+    }
+
+    private sealed class FixedRecognizer(IntentResult result) : IIntentRecognizer
+    {
+        public IntentResult Result => result;
+        public IntentResult Recognize(string text, string culture) => result;
     }
 
     [Fact]
@@ -108,7 +127,7 @@ public sealed class PipelineStepTests
     }
 
     [Fact]
-    public async Task Recognize_LeavesAnswersToTheWaitingDialog()
+    public async Task Recognize_LabelsEveryMessage_TheRuntimeDecidesWhatWins()
     {
         using var services = TestHost.Build();
         var step = services.GetRequiredService<RecognizeStep>();
@@ -116,7 +135,7 @@ public sealed class PipelineStepTests
         var turn = Turn(Message("hallo"), waiting);
         turn.Text = "hallo";
         await RunAsync(step, turn);
-        Assert.Null(turn.Intent);
+        Assert.NotNull(turn.Intent);
         Assert.Null(turn.Interruption);
     }
 

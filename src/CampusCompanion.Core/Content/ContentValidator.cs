@@ -12,6 +12,7 @@ public static class ContentValidator
     public static readonly IReadOnlyList<string> CodeKeys =
     [
         "common.reprompt", "common.giveup", "common.busy", "common.error", "language.confirmed", LocaleCatalog.DirectionKey, "locale.name",
+        "locale.aliases", "clarify.prompt", "language.offer.prompt", "language.offer.choices.switch", "language.offer.choices.stay",
     ];
 
     /// <summary>Dialog moments the runtime needs exactly one dialog for.</summary>
@@ -38,6 +39,10 @@ public static class ContentValidator
             }
         }
         foreach (var key in CodeKeys) referenced.TryAdd(key, (new SourceLocation("(code)", 1), false));
+        foreach (var key in new[] { "language.offer.synonyms.switch", "language.offer.synonyms.stay" }) referenced.TryAdd(key, (new SourceLocation("(code)", 1), true));
+        // "Did you mean A or B?" names each intent a dialog starts on.
+        foreach (var trigger in dialogs.SelectMany(d => d.StartsOn).Where(t => t.Kind == TriggerKind.Intent))
+            referenced.TryAdd("clarify." + trigger.Name, (trigger.Location, false));
         foreach (var command in content.Commands.Names) referenced.TryAdd(CommandLexicon.KeyPrefix + command, (new SourceLocation("(code)", 1), false));
 
         CheckLocales(content.Locales, options, referenced, diagnostics);

@@ -6,13 +6,16 @@ using CampusCompanion.Core.Protocol;
 using CampusCompanion.Core.Recognition;
 using CampusCompanion.Core.State;
 using CampusCompanion.Core.Turns;
+using Microsoft.Extensions.Options;
 
 namespace CampusCompanion.Core.Dialogs;
 
 /// <summary>Runs the dialogs of <see cref="BotContent"/> on a conversation's dialog stack: continues the waiting
 /// step with the user's answer, or starts a dialog for an interruption, an intent, a welcome or a fallback.</summary>
-public sealed class DialogRuntime(BotContent content)
+public sealed class DialogRuntime(BotContent content, IOptions<RecognitionOptions> recognition)
 {
+    internal RecognitionOptions Recognition => recognition.Value;
+
     public const string JoinEvent = "webchat/join";
     public const string LanguageEvent = "campus/language";
 
@@ -33,7 +36,7 @@ public sealed class DialogRuntime(BotContent content)
         }
         else if (turn.Activity.Type is ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate)
         {
-            if (BotWasAdded(turn.Activity) && !turn.Conversation.Welcomed) run.Welcome(thenRoute: false);
+            if (BotWasAdded(turn.Activity) && !turn.Conversation.Welcomed) run.Welcome(thenMenu: true);
         }
         else if (turn.Activity.Type == ActivityTypes.Event)
         {
@@ -41,9 +44,7 @@ public sealed class DialogRuntime(BotContent content)
         }
         else if (turn.IsMessage)
         {
-            if (!turn.Conversation.Welcomed) run.Welcome(thenRoute: true);
-            else if (!turn.Conversation.Stack.IsEmpty) run.Answer();
-            else run.Route(afterWelcome: false);
+            run.Message();
         }
         run.Commit();
     }
@@ -62,25 +63,175 @@ public sealed class DialogRuntime(BotContent content)
         private bool _welcomed = turn.Conversation.Welcomed;
         private UserState _user = turn.User;
         private int _budget = MaxStepsPerTurn;
+        private LanguageOffer? _offer = turn.Conversation.LanguageOffer;
+        private Clarification? _clarification = turn.Conversation.Clarification;
 
         public void Commit()
         {
             var conversation = turn.Conversation;
-            if (!conversation.Stack.SequenceEqual(_stack) || conversation.Suspended != _suspended || conversation.Welcomed != _welcomed)
+            if (!conversation.Stack.SequenceEqual(_stack) || conversation.Suspended != _suspended || conversation.Welcomed != _welcomed
+                || conversation.LanguageOffer != _offer || conversation.Clarification != _clarification)
             {
-                turn.Conversation = conversation with { Stack = [.. _stack], Suspended = _suspended, Welcomed = _welcomed };
+                turn.Conversation = conversation with
+                {
+                    Stack = [.. _stack], Suspended = _suspended, Welcomed = _welcomed, LanguageOffer = _offer, Clarification = _clarification,
+                };
             }
             turn.User = _user;
         }
 
-        public void Welcome(bool thenRoute)
+        /// <summary>A message: a pending question of the bot's own first (language, "did you mean"), then an explicit
+        /// language request, an offer to switch language, the waiting dialog's answer, or routing.</summary>
+        public void Message()
+        {
+            var afterWelcome = !_welcomed;
+            if (afterWelcome) Welcome();
+            if (_offer is { } offer && AnswerOffer(offer)) return;
+            if (_clarification is { } clarification && AnswerClarification(clarification)) return;
+            // An utterance that is one of the waiting question's choices selects it, whatever else it resembles.
+            if (WaitingChoiceMatches())
+            {
+                Answer();
+                return;
+            }
+            if (IsConfident(IntentLanguage, runtime.Recognition.ClarifyAbove) && RequestedLanguage() is { } requested)
+            {
+                SwitchLanguage(requested);
+                return;
+            }
+            if (turn.LanguageOffer is { } language)
+            {
+                Offer(language);
+                return;
+            }
+            if (_stack.Count > 0) Answer();
+            else Route(afterWelcome);
+        }
+
+        private const string IntentLanguage = "language";
+
+        private bool WaitingChoiceMatches() =>
+            _stack.Count > 0 && _content.Dialogs.TryGetValue(_stack[^1].Dialog, out var dialog) && _stack[^1].Step < dialog.Steps.Count
+            && dialog.Steps[_stack[^1].Step] is ChooseStep choose && Match(dialog, choose) is not null;
+
+        private bool IsConfident(string intent, double threshold) => turn.Intent is { } i && i.Intent == intent && i.Score >= threshold;
+
+        /// <summary>"Shall we continue in Türkçe?" asked in that language, with the answer to switch in it and the
+        /// answer to stay in the current one; the message itself is answered once the user chose.</summary>
+        private void Offer(string language)
+        {
+            var pending = turn.Intent is { } i && i.Score >= runtime.Recognition.RouteAbove && _stack.Count == 0 ? i.Intent : null;
+            _offer = new LanguageOffer(language, pending);
+            var switchKey = OfferKey + ".choices.switch";
+            var stayKey = OfferKey + ".choices.stay";
+            var reply = turn.Activity.CreateReply() with
+            {
+                Text = _content.Locales.Render(OfferKey + ".prompt", language, Placeholder),
+                Locale = language,
+                InputHint = InputHints.ExpectingInput,
+                SuggestedActions = new SuggestedActions
+                {
+                    Actions = [CardAction.ImBack(_content.Locales.Render(switchKey, language)), CardAction.ImBack(_content.Locales.Render(stayKey, turn.Culture))],
+                },
+            };
+            turn.Send(new BotReply(OfferKey + ".prompt", reply, [switchKey, stayKey]));
+        }
+
+        private const string OfferKey = "language.offer";
+
+        private bool AnswerOffer(LanguageOffer offer)
+        {
+            _offer = null;
+            var answer = TextNormalizer.Fold(turn.Text);
+            bool Says(string key, string culture) =>
+                runtime.FoldedAnswers(culture, key, OfferKey + ".synonyms." + key.Split('.')[^1]).Any(f => f == answer || (f.Length >= 3 && ContainsWords(answer, f)));
+            var switching = answer == "1" || Says(OfferKey + ".choices.switch", offer.Language);
+            var staying = !switching && (answer == "2" || Says(OfferKey + ".choices.stay", turn.Culture));
+            if (!switching && !staying) return false;
+            if (switching) Remember("language", new RememberedValue(offer.Language));
+            else
+            {
+                var declined = _user.Memory.TryGetValue(LanguageStep.DeclinedSlot, out var d) ? d.Value + "," : "";
+                Remember(LanguageStep.DeclinedSlot, new RememberedValue(declined + offer.Language));
+            }
+            if (_stack.Count > 0) Continue();
+            else if (offer.PendingIntent is { } intent && _content.ForTrigger(TriggerKind.Intent, intent) is { } dialog)
+            {
+                Begin(dialog);
+                Continue();
+            }
+            else
+            {
+                Begin(_content.ForTrigger(TriggerKind.Command, "menu")!);
+                Continue();
+            }
+            return true;
+        }
+
+        /// <summary>"English please", "kun je Turks praten?": the language named in a language request, if any.</summary>
+        private string? RequestedLanguage()
+        {
+            var text = TextNormalizer.Fold(turn.Text);
+            foreach (var culture in _content.Locales.Cultures)
+            {
+                if (string.Equals(culture, turn.Culture, StringComparison.OrdinalIgnoreCase)) continue;
+                foreach (var alias in runtime.FoldedAnswers(culture, "locale.aliases", "locale.name"))
+                {
+                    if (alias.Length >= 3 && ContainsWords(text, alias)) return culture;
+                }
+            }
+            return null;
+        }
+
+        private void SwitchLanguage(string language)
+        {
+            Remember("language", new RememberedValue(language));
+            Say("language.confirmed");
+            if (_stack.Count > 0) Continue();
+            else
+            {
+                Begin(_content.ForTrigger(TriggerKind.Command, "menu")!);
+                Continue();
+            }
+        }
+
+        private bool AnswerClarification(Clarification clarification)
+        {
+            _clarification = null;
+            var answer = TextNormalizer.Fold(turn.Text);
+            string? chosen = answer switch { "1" => clarification.First, "2" => clarification.Second, _ => null };
+            chosen ??= new[] { clarification.First, clarification.Second }.FirstOrDefault(intent =>
+                runtime.FoldedAnswers(turn.Culture, ClarifyKey(intent), ClarifyKey(intent)).Any(f => f == answer));
+            if (chosen is null || _content.ForTrigger(TriggerKind.Intent, chosen) is not { } dialog) return false;
+            if (_stack.Count > 0) SuspendAndClear();
+            Begin(dialog);
+            Continue();
+            return true;
+        }
+
+        public static string ClarifyKey(string intent) => "clarify." + intent;
+
+        private void Clarify(string first, string second)
+        {
+            _clarification = new Clarification(first, second);
+            var keys = new[] { ClarifyKey(first), ClarifyKey(second) };
+            var reply = turn.Activity.CreateReply() with
+            {
+                Text = Render("clarify.prompt"),
+                Locale = turn.Culture,
+                InputHint = InputHints.ExpectingInput,
+                SuggestedActions = new SuggestedActions { Actions = keys.Select(k => CardAction.ImBack(Render(k))).ToArray() },
+            };
+            turn.Send(new BotReply("clarify.prompt", reply, keys));
+        }
+
+        /// <summary>The welcome, once per conversation; the menu follows unless a message says what the user wants.</summary>
+        public void Welcome(bool thenMenu = false)
         {
             _welcomed = true;
             Begin(_content.ForTrigger(TriggerKind.Welcome)!);
             Continue();
-            if (_stack.Count > 0) return;
-            if (thenRoute && turn.Text.Length > 0) Route(afterWelcome: true);
-            else
+            if (thenMenu && _stack.Count == 0)
             {
                 Begin(_content.ForTrigger(TriggerKind.Command, "menu")!);
                 Continue();
@@ -106,7 +257,7 @@ public sealed class DialogRuntime(BotContent content)
             }
             if (name == JoinEvent)
             {
-                if (!_welcomed) Welcome(thenRoute: false);
+                if (!_welcomed) Welcome(thenMenu: true);
                 return;
             }
             Say("language.confirmed");
@@ -125,11 +276,29 @@ public sealed class DialogRuntime(BotContent content)
             Continue();
         }
 
+        /// <summary>Nothing waits for an answer: sure → the intent's dialog; unsure → "did you mean A or B?";
+        /// lost → the honest fallback (counted as unanswered), or the menu right after the welcome.</summary>
         public void Route(bool afterWelcome)
         {
-            var intent = turn.Intent?.Intent;
-            var dialog = intent is null || intent == IntentResult.None ? null : _content.ForTrigger(TriggerKind.Intent, intent);
-            dialog ??= afterWelcome ? _content.ForTrigger(TriggerKind.Command, "menu") : _content.ForTrigger(TriggerKind.Fallback);
+            var intent = turn.Intent;
+            var candidates = (intent?.Alternatives ?? [])
+                .Where(a => a.Intent != IntentResult.None && _content.ForTrigger(TriggerKind.Intent, a.Intent) is not null)
+                .ToList();
+            DialogDefinition? dialog = null;
+            if (intent is { } i && i.Intent != IntentResult.None && i.Score >= runtime.Recognition.RouteAbove)
+                dialog = _content.ForTrigger(TriggerKind.Intent, i.Intent);
+            else if (intent is { } j && j.Intent != IntentResult.None && j.Score >= runtime.Recognition.ClarifyAbove && candidates.Count >= 2)
+            {
+                Clarify(candidates[0].Intent, candidates[1].Intent);
+                return;
+            }
+            else if (intent is { } k && k.Intent != IntentResult.None && k.Score >= runtime.Recognition.ClarifyAbove && candidates.Count == 1)
+                dialog = _content.ForTrigger(TriggerKind.Intent, candidates[0].Intent);
+            if (dialog is null)
+            {
+                turn.Unanswered = !afterWelcome && intent?.Intent != "greeting";
+                dialog = afterWelcome ? _content.ForTrigger(TriggerKind.Command, "menu") : _content.ForTrigger(TriggerKind.Fallback);
+            }
             Begin(dialog!);
             Continue();
         }
@@ -147,6 +316,14 @@ public sealed class DialogRuntime(BotContent content)
             {
                 case ChooseStep choose:
                     var choice = Match(dialog, choose);
+                    if (choice is null && OtherDialogAskedFor(dialog) is { } asked)
+                    {
+                        // Not one of the choices, but clearly a question of its own: answer it; the menu offers to come back.
+                        SuspendAndClear();
+                        Begin(asked);
+                        Continue();
+                        return;
+                    }
                     if (choice is null)
                     {
                         NotUnderstood(dialog, frame, choose.MaxAttempts, () => Prompt(dialog, choose, reprompt: true));
@@ -170,6 +347,13 @@ public sealed class DialogRuntime(BotContent content)
                     return;
             }
             Continue();
+        }
+
+        private DialogDefinition? OtherDialogAskedFor(DialogDefinition current)
+        {
+            if (turn.Intent is not { } intent || intent.Score < runtime.Recognition.RouteAbove || intent.Intent is IntentResult.None or "greeting") return null;
+            var dialog = _content.ForTrigger(TriggerKind.Intent, intent.Intent);
+            return dialog is null || dialog.Id == current.Id || _stack.Any(f => f.Dialog == dialog.Id) ? null : dialog;
         }
 
         private void NotUnderstood(DialogDefinition dialog, DialogFrame frame, int maxAttempts, Action reprompt)

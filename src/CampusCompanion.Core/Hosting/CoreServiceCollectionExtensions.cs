@@ -22,6 +22,8 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.Section));
         services.AddOptions<StateOptions>().Bind(configuration.GetSection(StateOptions.Section));
+        services.AddOptions<RecognitionOptions>().Bind(configuration.GetSection(RecognitionOptions.Section));
+        services.TryAddSingleton<ILanguageDetector, NoLanguageDetector>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => BotContent.LoadOrThrow(sp.GetRequiredService<IOptions<ContentOptions>>().Value));
         services.TryAddSingleton(sp => sp.GetRequiredService<BotContent>().Locales);

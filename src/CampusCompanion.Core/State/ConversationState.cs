@@ -18,8 +18,20 @@ public sealed record ConversationState
 
     public bool Welcomed { get; init; }
 
+    /// <summary>The bot asked "Shall we continue in …?" and waits for the answer.</summary>
+    public LanguageOffer? LanguageOffer { get; init; }
+
+    /// <summary>The bot asked "Did you mean A or B?" and waits for the answer.</summary>
+    public Clarification? Clarification { get; init; }
+
     public static ConversationState Empty { get; } = new();
 }
+
+/// <summary>A language the message seemed to be in, and what the message asked, to answer once the user chose.</summary>
+public sealed record LanguageOffer(string Language, string? PendingIntent);
+
+/// <summary>The two intents the bot hesitated between.</summary>
+public sealed record Clarification(string First, string Second);
 
 /// <summary>A dialog on the stack: which dialog, at which step, and how many answers to that step were not understood.</summary>
 public sealed record DialogFrame(string Dialog, int Step, int Attempts = 0);

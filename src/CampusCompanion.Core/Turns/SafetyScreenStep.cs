@@ -1,22 +1,33 @@
+using CampusCompanion.Core.Recognition;
 using CampusCompanion.Core.Safety;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CampusCompanion.Core.Turns;
 
-/// <summary>Runs on every message, in every dialog state, before anything else understands it: a danger signal
-/// interrupts whatever is going on with the crisis route. It logs that it fired, never what was said.</summary>
-public sealed partial class SafetyScreenStep(CrisisLexicon lexicon, ILogger<SafetyScreenStep> logger) : ITurnStep
+/// <summary>Runs on every message, in every dialog state, before anything else acts on it: a danger signal —
+/// the counsellors' lexicon, or the classifier sure this is a crisis — interrupts whatever is going on with the
+/// crisis route. It logs that it fired, never what was said.</summary>
+public sealed partial class SafetyScreenStep(CrisisLexicon lexicon, IIntentRecognizer recognizer, IOptions<RecognitionOptions> options,
+    ILogger<SafetyScreenStep> logger) : ITurnStep
 {
     public ValueTask InvokeAsync(TurnContext turn, TurnDelegate next, CancellationToken ct)
     {
-        if (turn.IsMessage && turn.Text.Length > 0 && lexicon.Match(turn.Text) is { } culture)
+        if (turn.IsMessage && turn.Text.Length > 0)
         {
-            turn.Interruption = new Interruption(InterruptionKind.Crisis, "crisis");
-            LogCrisisSignal(logger, culture, turn.Culture);
+            // Recognised once here; the recognise step reuses it.
+            turn.Intent = recognizer.Recognize(turn.Text, turn.Culture);
+            var byLexicon = lexicon.Match(turn.Text) is not null;
+            var byClassifier = turn.Intent.Alternatives.Any(a => a.Intent == "crisis" && a.Score >= options.Value.CrisisAbove);
+            if (byLexicon || byClassifier)
+            {
+                turn.Interruption = new Interruption(InterruptionKind.Crisis, "crisis");
+                LogCrisisSignal(logger, byLexicon ? "lexicon" : "classifier", turn.Culture);
+            }
         }
         return next(turn, ct);
     }
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Crisis signal ({SignalLanguage} lexicon); answering with the crisis route in {Culture}")]
-    private static partial void LogCrisisSignal(ILogger logger, string signalLanguage, string culture);
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Crisis signal ({Source}); answering with the crisis route in {Culture}")]
+    private static partial void LogCrisisSignal(ILogger logger, string source, string culture);
 }

@@ -26,6 +26,12 @@ public sealed class TurnContext(Activity activity, StateKey key, StateSnapshot l
 
     public IntentResult? Intent { get; set; }
 
+    /// <summary>The message seems to be in this other language; the bot offers to switch instead of flipping.</summary>
+    public string? LanguageOffer { get; set; }
+
+    /// <summary>Nothing the bot knows matched: counted for the insights, never with the text.</summary>
+    public bool Unanswered { get; set; }
+
     public List<BotReply> Replies { get; } = [];
 
     public SaveOutcome? Saved { get; set; }

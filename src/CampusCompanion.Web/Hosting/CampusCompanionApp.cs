@@ -1,6 +1,8 @@
 using CampusCompanion.Core.Content;
 using CampusCompanion.Core.Hosting;
 using CampusCompanion.Core.Protocol;
+using CampusCompanion.Core.Recognition;
+using CampusCompanion.Language;
 using CampusCompanion.Redis;
 using CampusCompanion.Web.DirectLine;
 using CampusCompanion.Web.Messages;
@@ -19,6 +21,7 @@ public static partial class CampusCompanionApp
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ActivityJsonContext.Default));
         builder.Services.AddCampusCompanionCore(builder.Configuration);
+        builder.Services.AddCampusCompanionLanguage();
         builder.Services.AddRedisState(builder.Configuration);
         builder.Services.AddHealthChecks();
         builder.Services.AddExceptionHandler<StoreUnavailableHandler>();
@@ -41,6 +44,9 @@ public static partial class CampusCompanionApp
         try
         {
             _ = app.Services.GetRequiredService<BotContent>();
+            // Train the recognizers now, not on the first visitor's message.
+            _ = app.Services.GetRequiredService<IIntentRecognizer>();
+            _ = app.Services.GetRequiredService<ILanguageDetector>();
             return true;
         }
         catch (ContentValidationException ex)

@@ -1,0 +1,30 @@
+using CampusCompanion.Core.Content;
+using CampusCompanion.Core.Recognition;
+using CampusCompanion.Core.Safety;
+
+namespace CampusCompanion.Language;
+
+/// <summary>What the bot makes of one message, all at once.</summary>
+public sealed record Understood(string Text, string Language, double LanguageScore, IntentResult Intent, bool Crisis);
+
+/// <summary>Language, intent and the crisis screen over one message, in the order the turn pipeline uses them:
+/// the crisis screen first and it wins — a lexicon hit, or the classifier sure that this is a crisis.</summary>
+public sealed class Understanding(BotContent content, IIntentRecognizer recognizer, LanguageIdentifier languages, CrisisLexicon lexicon)
+{
+    /// <summary>Above this crisis probability the classifier alone fires the crisis screen (the lexicon fires at any score).</summary>
+    public const double CrisisScore = 0.6;
+
+    public Understood Understand(string text, string? culture = null)
+    {
+        var language = languages.Identify(text);
+        var intent = recognizer.Recognize(text, culture ?? language.Language);
+        var crisis = IsCrisis(text, intent);
+        if (crisis && intent.Intent != "crisis") intent = intent with { Intent = "crisis" };
+        return new Understood(text, language.Language, language.Score, intent, crisis);
+    }
+
+    public bool IsCrisis(string text, IntentResult intent) =>
+        lexicon.Match(text) is not null || intent.Alternatives.Any(a => a.Intent == "crisis" && a.Score >= CrisisScore);
+
+    public BotContent Content => content;
+}
