@@ -6,16 +6,18 @@ namespace CampusCompanion.Language;
 /// intents.yaml). One model for all languages, so a Dutch school word inside a Turkish sentence still counts.</summary>
 public sealed class MlIntentRecognizer : IIntentRecognizer
 {
-    private readonly TextClassifier _classifier;
+    private readonly TextClassifier? _classifier;
     public MlIntentRecognizer(IEnumerable<IntentExample> examples)
     {
         var samples = examples.Select(e => (e.Text, e.Intent)).ToList();
+        // A deployment without example files still runs; it understands buttons and commands only.
+        if (samples.Select(s => s.Intent).Distinct().Count() < 2) return;
         _classifier = TrainedModels.GetOrTrain("intent", samples, () => TextClassifier.Train(samples, charGrams: 3, wordGrams: 1, l2: 1e-4f));
     }
 
     public IntentResult Recognize(string text, string culture)
     {
-        if (TextNormalizer.Fold(text).Length == 0) return IntentResult.Unknown;
+        if (_classifier is null || TextNormalizer.Fold(text).Length == 0) return IntentResult.Unknown;
         var scores = _classifier.Score(text);
         var ranked = _classifier.Labels.Select((label, i) => new IntentScore(label, scores[i])).OrderByDescending(s => s.Score).ToList();
         return new IntentResult(ranked[0].Intent, ranked[0].Score, ranked.Take(3).ToList());
