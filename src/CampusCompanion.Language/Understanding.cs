@@ -9,22 +9,23 @@ public sealed record Understood(string Text, string Language, double LanguageSco
 
 /// <summary>Language, intent and the crisis screen over one message, in the order the turn pipeline uses them:
 /// the crisis screen first and it wins — a lexicon hit, or the classifier sure that this is a crisis.</summary>
-public sealed class Understanding(BotContent content, IIntentRecognizer recognizer, LanguageIdentifier languages, CrisisLexicon lexicon)
+public sealed class Understanding(BotContent content, IIntentRecognizer recognizer, LanguageIdentifier languages, CrisisLexicon lexicon,
+    Microsoft.Extensions.Options.IOptions<RecognitionOptions> options)
 {
-    /// <summary>Above this crisis probability the classifier alone fires the crisis screen (the lexicon fires at any score).</summary>
-    public const double CrisisScore = 0.6;
-
     public Understood Understand(string text, string? culture = null)
     {
         var language = languages.Identify(text);
         var intent = recognizer.Recognize(text, culture ?? language.Language);
         var crisis = IsCrisis(text, intent);
+        // The crisis screen decides about crisis, in both directions.
         if (crisis && intent.Intent != "crisis") intent = intent with { Intent = "crisis" };
+        else if (!crisis && intent.Intent == "crisis" && intent.Alternatives.FirstOrDefault(a => a.Intent != "crisis") is { } next)
+            intent = intent with { Intent = next.Intent, Score = next.Score };
         return new Understood(text, language.Language, language.Score, intent, crisis);
     }
 
     public bool IsCrisis(string text, IntentResult intent) =>
-        lexicon.Match(text) is not null || intent.Alternatives.Any(a => a.Intent == "crisis" && a.Score >= CrisisScore);
+        lexicon.Match(text) is not null || intent.Alternatives.Any(a => a.Intent == "crisis" && a.Score >= options.Value.CrisisAbove);
 
     public BotContent Content => content;
 }

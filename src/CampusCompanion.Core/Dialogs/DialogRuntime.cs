@@ -120,7 +120,7 @@ public sealed class DialogRuntime(BotContent content, IOptions<RecognitionOption
         /// answer to stay in the current one; the message itself is answered once the user chose.</summary>
         private void Offer(string language)
         {
-            var pending = turn.Intent is { } i && i.Score >= runtime.Recognition.RouteAbove && _stack.Count == 0 ? i.Intent : null;
+            var pending = turn.Intent is { } i && i.Score >= runtime.Recognition.RouteAbove && i.Intent != IntentResult.None ? i.Intent : null;
             _offer = new LanguageOffer(language, pending);
             var switchKey = OfferKey + ".choices.switch";
             var stayKey = OfferKey + ".choices.stay";
@@ -154,17 +154,18 @@ public sealed class DialogRuntime(BotContent content, IOptions<RecognitionOption
                 var declined = _user.Memory.TryGetValue(LanguageStep.DeclinedSlot, out var d) ? d.Value + "," : "";
                 Remember(LanguageStep.DeclinedSlot, new RememberedValue(declined + offer.Language));
             }
-            if (_stack.Count > 0) Continue();
-            else if (offer.PendingIntent is { } intent && _content.ForTrigger(TriggerKind.Intent, intent) is { } dialog)
+            // Now answer what the message asked, in the chosen language; or ask the waiting question again in it.
+            if (offer.PendingIntent is { } intent && _content.ForTrigger(TriggerKind.Intent, intent) is { } dialog
+                && !_stack.Any(f => f.Dialog == dialog.Id))
             {
+                SuspendAndClear();
                 Begin(dialog);
-                Continue();
             }
-            else
+            else if (_stack.Count == 0)
             {
                 Begin(_content.ForTrigger(TriggerKind.Command, "menu")!);
-                Continue();
             }
+            Continue();
             return true;
         }
 
@@ -172,13 +173,10 @@ public sealed class DialogRuntime(BotContent content, IOptions<RecognitionOption
         private string? RequestedLanguage()
         {
             var text = TextNormalizer.Fold(turn.Text);
-            foreach (var culture in _content.Locales.Cultures)
+            foreach (var (culture, aliases) in runtime.LanguageAliases())
             {
                 if (string.Equals(culture, turn.Culture, StringComparison.OrdinalIgnoreCase)) continue;
-                foreach (var alias in runtime.FoldedAnswers(culture, "locale.aliases", "locale.name"))
-                {
-                    if (alias.Length >= 3 && ContainsWords(text, alias)) return culture;
-                }
+                if (aliases.Any(alias => alias.Length >= 3 && ContainsWords(text, alias))) return culture;
             }
             return null;
         }
@@ -612,6 +610,22 @@ public sealed class DialogRuntime(BotContent content, IOptions<RecognitionOption
     private readonly ConcurrentDictionary<string, System.Globalization.CultureInfo> _cultures = new(StringComparer.OrdinalIgnoreCase);
 
     private System.Globalization.CultureInfo CultureOf(string culture) => _cultures.GetOrAdd(culture, System.Globalization.CultureInfo.GetCultureInfo);
+
+    private IReadOnlyList<(string Culture, string[] Aliases)>? _aliases;
+
+    /// <summary>Each language's own name and the ways people write it, from that language's own locale only
+    /// (a fallback would make every language answer to "English").</summary>
+    private IReadOnlyList<(string Culture, string[] Aliases)> LanguageAliases() => _aliases ??= Content.Locales.Cultures
+        .Select(culture =>
+        {
+            var own = Content.Locales.StringsOf(culture);
+            var names = new[] { "locale.name", "locale.aliases" }
+                .Where(own.ContainsKey)
+                .SelectMany(k => own[k].Text.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .Select(n => TextNormalizer.Fold(n)).Where(n => n.Length > 0).Distinct().ToArray();
+            return (culture, names);
+        })
+        .ToList();
 
     /// <summary>The choice text and its synonyms, folded once per culture: matching runs on every answer.</summary>
     private string[] FoldedAnswers(string culture, string choiceKey, string synonymsKey) =>

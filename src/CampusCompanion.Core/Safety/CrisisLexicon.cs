@@ -65,11 +65,13 @@ public sealed class CrisisLexicon
         return null;
     }
 
+    /// <summary>An exclusion cancels a signal when it reaches to the signal's last word: "dood van het lachen"
+    /// cancels "ga dood", but "ölsem de" does not cancel "ölsem de kurtulsam".</summary>
     private bool Excluded(string[] words, int start, int end)
     {
         foreach (var exclusion in _exclusions)
         {
-            for (var s = Math.Max(0, start - 8); s <= start; s++)
+            for (var s = Math.Max(0, start - 8); s <= end; s++)
             {
                 if (exclusion.MatchAt(words, s) is { } exclusionEnd && exclusionEnd >= end) return true;
             }
