@@ -22,7 +22,7 @@ public sealed class ChannelEventTests
         using var services = TestHost.Build();
         var processor = TestHost.Processor(services);
         var first = await processor.ProcessAsync(Event("webchat/join", new { language = "en", audience = "parent" }), default);
-        Assert.Equal(["welcome.hello", "welcome.disclosure", "menu.main.prompt"], first.Replies.Select(r => r.Key));
+        Assert.Equal(["welcome.hello", "welcome.disclosure", "parent_menu.main.prompt"], first.Replies.Select(r => r.Key));
         Assert.StartsWith("Hi! I'm CampusCompanion", first.Replies[0].Activity.Text);
         var again = await processor.ProcessAsync(Event("webchat/join", new { language = "en", audience = "parent" }), default);
         Assert.Empty(again.Replies);
@@ -35,7 +35,7 @@ public sealed class ChannelEventTests
     {
         using var services = TestHost.Build();
         var processor = TestHost.Processor(services);
-        await processor.ProcessAsync(Event("webchat/join", new { language = "nl" }), default);
+        await processor.ProcessAsync(Event("webchat/join", new { language = "nl", audience = "student" }), default);
         var reflection = await processor.ProcessAsync(Message("1"), default);
         Assert.Equal("study_choice.motive.prompt", reflection.Replies[^1].Key);
         var switched = await processor.ProcessAsync(Event("campus/language", new { language = "en" }), default);
@@ -54,5 +54,35 @@ public sealed class ChannelEventTests
         var joined = await processor.ProcessAsync(Event("webchat/join", new { language = "klingon", audience = "alien" }), default);
         Assert.Equal("welcome.hello", joined.Replies[0].Key);
         Assert.StartsWith("Hoi!", joined.Replies[0].Activity.Text);
+    }
+
+    [Fact]
+    public async Task InTeams_EveryoneIsAStudent_SoNobodyIsAskedWhoTheyAre()
+    {
+        using var services = TestHost.Build();
+        var result = await TestHost.Processor(services).ProcessAsync(Message("hoi") with { ChannelId = "msteams" }, default);
+        Assert.Equal(["welcome.hello", "welcome.disclosure", "menu.main.prompt"], result.Replies.Select(r => r.Key));
+    }
+
+    [Fact]
+    public async Task AVisitorWhoSwitchesToParent_GetsTheParentsMenu_AndTheChoiceIsKept()
+    {
+        using var services = TestHost.Build();
+        var processor = TestHost.Processor(services);
+        var joined = await processor.ProcessAsync(Event("webchat/join", new { language = "en", audience = "student" }), default);
+        Assert.Equal("menu.main.prompt", joined.Replies[^1].Key);
+        var switched = await processor.ProcessAsync(Event("webchat/join", new { language = "en", audience = "parent" }), default);
+        Assert.Equal(["parent_menu.main.prompt"], switched.Replies.Select(r => r.Key));
+        var menu = await processor.ProcessAsync(Message("menu"), default);
+        Assert.Equal("parent_menu.main.prompt", menu.Replies[^1].Key);
+    }
+
+    [Fact]
+    public async Task ThePageMaySayWhoIsVisiting_InChannelData()
+    {
+        using var services = TestHost.Build();
+        var message = Message("hello") with { ChannelData = JsonSerializer.SerializeToElement(new { audience = "parent" }) };
+        var result = await TestHost.Processor(services).ProcessAsync(message, default);
+        Assert.Equal("parent_menu.main.prompt", result.Replies[^1].Key);
     }
 }

@@ -20,7 +20,7 @@ public sealed class TurnProcessorTests
         using var services = TestHost.Build(s => s.AddSingleton<IConversationStateStore>(store));
         var result = await TestHost.Processor(services).ProcessAsync(Message("hoi"), default);
         Assert.Equal(2, store.Loads);
-        Assert.Equal(["welcome.hello", "welcome.disclosure", "menu.main.prompt"], result.Replies.Select(r => r.Key));
+        Assert.Equal(["welcome.hello", "welcome.disclosure", "menu.who.prompt"], result.Replies.Select(r => r.Key));
     }
 
     [Fact]

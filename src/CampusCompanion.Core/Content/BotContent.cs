@@ -20,7 +20,7 @@ public sealed class BotContent
         Diagnostics = diagnostics;
         foreach (var dialog in dialogs)
         {
-            foreach (var trigger in dialog.StartsOn) _byTrigger.TryAdd(trigger.ToString(), dialog);
+            foreach (var trigger in dialog.StartsOn) _byTrigger.TryAdd(TriggerKey(trigger.ToString(), dialog.Audience), dialog);
         }
     }
 
@@ -36,8 +36,17 @@ public sealed class BotContent
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
 
-    public DialogDefinition? ForTrigger(TriggerKind kind, string name = "") =>
-        _byTrigger.GetValueOrDefault(new Trigger(kind, name == "" ? kind.ToString().ToLowerInvariant() : name, default).ToString());
+    /// <summary>The dialog a trigger starts for this audience: the audience's own, else the one for anyone, else
+    /// another audience's (a parent asking about coping still gets an answer).</summary>
+    public DialogDefinition? ForTrigger(TriggerKind kind, string name = "", string? audience = null)
+    {
+        var trigger = new Trigger(kind, name == "" ? kind.ToString().ToLowerInvariant() : name, default).ToString();
+        if (audience is not null && _byTrigger.TryGetValue(TriggerKey(trigger, audience), out var own)) return own;
+        if (_byTrigger.TryGetValue(TriggerKey(trigger, null), out var anyone)) return anyone;
+        return _byTrigger.GetValueOrDefault(TriggerKey(trigger, Audiences.Student)) ?? _byTrigger.GetValueOrDefault(TriggerKey(trigger, Audiences.Parent));
+    }
+
+    private static string TriggerKey(string trigger, string? audience) => audience is null ? trigger : $"{trigger}@{audience}";
 
     /// <summary>Loads and validates dialogs and locales; never throws for content errors, it reports them.</summary>
     public static BotContent Load(ContentOptions options)

@@ -62,8 +62,10 @@ public static class ContentValidator
         {
             foreach (var trigger in dialog.StartsOn)
             {
-                if (!triggers.TryAdd(trigger.ToString(), trigger))
-                    diagnostics.Add(new Diagnostic("CC1015", Severity.Error, trigger.Location, $"'{trigger}' already starts another dialog ({triggers[trigger.ToString()].Location})"));
+                var key = dialog.Audience is null ? trigger.ToString() : $"{trigger}@{dialog.Audience}";
+                if (!triggers.TryAdd(key, trigger))
+                    diagnostics.Add(new Diagnostic("CC1015", Severity.Error, trigger.Location,
+                        $"'{trigger}' already starts another dialog{(dialog.Audience is null ? "" : " for " + dialog.Audience + "s")} ({triggers[key].Location})"));
                 if (trigger.Kind == TriggerKind.Intent && !IntentLabels.IsKnown(trigger.Name))
                     diagnostics.Add(new Diagnostic("CC1013", Severity.Error, trigger.Location, $"'{trigger.Name}' is not an intent label (see intents.md)"));
                 if (trigger.Kind == TriggerKind.Command && content.Locales.Find(CommandLexicon.KeyPrefix + trigger.Name, content.Locales.FallbackLocale) is null)
@@ -73,7 +75,7 @@ public static class ContentValidator
         foreach (var (kind, name) in RequiredTriggers)
         {
             var trigger = new Trigger(kind, name, default).ToString();
-            if (!triggers.ContainsKey(trigger))
+            if (!triggers.ContainsKey(trigger) && !triggers.ContainsKey(trigger + "@" + Audiences.Student))
                 diagnostics.Add(new Diagnostic("CC1014", Severity.Error, new SourceLocation(Path.GetFileName(dialogsRoot), 1), $"no dialog starts on '{trigger}'; the bot needs one"));
         }
     }

@@ -11,7 +11,7 @@ public static class DialogLoader
     private static readonly HashSet<string> StepVerbs = ["say", "choose", "ask", "card", "remember", "do", "goto", "begin", "replace", "end", "resume"];
     private static readonly HashSet<string> StepModifiers = ["id", "when", "choices", "retries", "link"];
     private static readonly HashSet<string> ChoiceFields = ["id", "when", "goto", "begin", "replace", "end", "resume"];
-    private static readonly HashSet<string> DialogFields = ["dialog", "description", "starts_on", "resumable", "steps"];
+    private static readonly HashSet<string> DialogFields = ["dialog", "description", "audience", "starts_on", "resumable", "steps"];
 
     public const int DefaultMaxAttempts = 3;
 
@@ -64,8 +64,14 @@ public static class DialogLoader
                 Error("CC1002", map, "'steps:' must be a non-empty list");
                 return null;
             }
+            var audience = map.Scalar("audience");
+            if (audience is not null && !Audiences.IsKnown(audience))
+                Error("CC1016", map.Child("audience")!, $"audience '{audience}' is not one of: {Audiences.Student}, {Audiences.Parent}");
             var steps = stepsNode.Children.Select(ReadStep).Where(s => s is not null).Select(s => s!).ToList();
-            return new DialogDefinition(id, map.At(file), map.Scalar("description"), triggers, resumable, steps);
+            return new DialogDefinition(id, map.At(file), map.Scalar("description"), triggers, resumable, steps)
+            {
+                Audience = Audiences.IsKnown(audience) ? audience : null,
+            };
         }
 
         private List<Trigger> ReadTriggers(YamlNode? node)

@@ -17,6 +17,10 @@ public sealed record DialogDefinition(
         .GroupBy(x => x.Label!)
         .ToDictionary(g => g.Key, g => g.First().index, StringComparer.Ordinal);
 
+    /// <summary>Who the dialog speaks to: <c>student</c>, <c>parent</c>, or anyone (null). When two dialogs start on
+    /// the same trigger, the one for the user's audience wins.</summary>
+    public string? Audience { get; init; }
+
     public int? IndexOf(string label) => _labels.TryGetValue(label, out var index) ? index : null;
 
     /// <summary>Keys without a dot are relative to the dialog: <c>intro</c> in <c>study_choice</c> is <c>study_choice.intro</c>.</summary>
@@ -32,6 +36,14 @@ public sealed record Trigger(TriggerKind Kind, string Name, SourceLocation Locat
         TriggerKind.Intent => $"intent.{Name}",
         _ => Name,
     };
+}
+
+public static class Audiences
+{
+    public const string Student = "student";
+    public const string Parent = "parent";
+
+    public static bool IsKnown(string? value) => value is Student or Parent;
 }
 
 public enum TriggerKind { Command, Intent, Welcome, Crisis, Fallback }

@@ -61,10 +61,21 @@ public sealed class DialogRuntime(BotContent content, IOptions<RecognitionOption
         private readonly List<DialogFrame> _stack = [.. turn.Conversation.Stack];
         private ImmutableArray<DialogFrame> _suspended = turn.Conversation.Suspended;
         private bool _welcomed = turn.Conversation.Welcomed;
-        private UserState _user = turn.User;
+        private UserState _user = turn.User.Audience is null && AudienceOf(turn.Activity) is { } audience ? turn.User with { Audience = audience } : turn.User;
         private int _budget = MaxStepsPerTurn;
         private LanguageOffer? _offer = turn.Conversation.LanguageOffer;
         private Clarification? _clarification = turn.Conversation.Clarification;
+
+        /// <summary>Teams is the students' channel; on the website the page may say who is visiting
+        /// (<c>channelData.audience</c>), and otherwise the menu asks.</summary>
+        private static string? AudienceOf(Activity activity)
+        {
+            if (string.Equals(activity.ChannelId, "msteams", StringComparison.OrdinalIgnoreCase)) return Audiences.Student;
+            return activity.ChannelData is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("audience", out var a)
+                && a.ValueKind == JsonValueKind.String && Audiences.IsKnown(a.GetString()) ? a.GetString() : null;
+        }
+
+        private DialogDefinition? For(TriggerKind kind, string name = "") => _content.ForTrigger(kind, name, _user.Audience);
 
         public void Commit()
         {
@@ -155,7 +166,7 @@ public sealed class DialogRuntime(BotContent content, IOptions<RecognitionOption
                 Remember(LanguageStep.DeclinedSlot, new RememberedValue(declined + offer.Language));
             }
             // Now answer what the message asked, in the chosen language; or ask the waiting question again in it.
-            if (offer.PendingIntent is { } intent && _content.ForTrigger(TriggerKind.Intent, intent) is { } dialog
+            if (offer.PendingIntent is { } intent && For(TriggerKind.Intent, intent) is { } dialog
                 && !_stack.Any(f => f.Dialog == dialog.Id))
             {
                 SuspendAndClear();
@@ -163,7 +174,7 @@ public sealed class DialogRuntime(BotContent content, IOptions<RecognitionOption
             }
             else if (_stack.Count == 0)
             {
-                Begin(_content.ForTrigger(TriggerKind.Command, "menu")!);
+                Begin(For(TriggerKind.Command, "menu")!);
             }
             Continue();
             return true;
@@ -188,7 +199,7 @@ public sealed class DialogRuntime(BotContent content, IOptions<RecognitionOption
             if (_stack.Count > 0) Continue();
             else
             {
-                Begin(_content.ForTrigger(TriggerKind.Command, "menu")!);
+                Begin(For(TriggerKind.Command, "menu")!);
                 Continue();
             }
         }
@@ -200,7 +211,7 @@ public sealed class DialogRuntime(BotContent content, IOptions<RecognitionOption
             string? chosen = answer switch { "1" => clarification.First, "2" => clarification.Second, _ => null };
             chosen ??= new[] { clarification.First, clarification.Second }.FirstOrDefault(intent =>
                 runtime.FoldedAnswers(turn.Culture, ClarifyKey(intent), ClarifyKey(intent)).Any(f => f == answer));
-            if (chosen is null || _content.ForTrigger(TriggerKind.Intent, chosen) is not { } dialog) return false;
+            if (chosen is null || For(TriggerKind.Intent, chosen) is not { } dialog) return false;
             if (_stack.Count > 0) SuspendAndClear();
             Begin(dialog);
             Continue();
@@ -227,11 +238,11 @@ public sealed class DialogRuntime(BotContent content, IOptions<RecognitionOption
         public void Welcome(bool thenMenu = false)
         {
             _welcomed = true;
-            Begin(_content.ForTrigger(TriggerKind.Welcome)!);
+            Begin(For(TriggerKind.Welcome)!);
             Continue();
             if (thenMenu && _stack.Count == 0)
             {
-                Begin(_content.ForTrigger(TriggerKind.Command, "menu")!);
+                Begin(For(TriggerKind.Command, "menu")!);
                 Continue();
             }
         }
@@ -248,9 +259,19 @@ public sealed class DialogRuntime(BotContent content, IOptions<RecognitionOption
                 {
                     Remember("language", new RememberedValue(culture));
                 }
-                if (v.TryGetProperty("audience", out var audience) && audience.GetString() is "student" or "parent")
+                if (v.TryGetProperty("audience", out var audience) && audience.ValueKind == JsonValueKind.String
+                    && Audiences.IsKnown(audience.GetString()) && audience.GetString() != _user.Audience)
                 {
+                    var before = _user.Audience;
                     Remember("audience", new RememberedValue(audience.GetString()!));
+                    // Someone who says they are a parent after all gets the parents' menu right away.
+                    if (before is not null && _welcomed && name == JoinEvent)
+                    {
+                        SuspendAndClear();
+                        Begin(For(TriggerKind.Command, "menu")!);
+                        Continue();
+                        return;
+                    }
                 }
             }
             if (name == JoinEvent)
@@ -265,8 +286,8 @@ public sealed class DialogRuntime(BotContent content, IOptions<RecognitionOption
         public void Interrupt(Interruption interruption)
         {
             var target = interruption.Kind == InterruptionKind.Crisis
-                ? _content.ForTrigger(TriggerKind.Crisis)
-                : _content.ForTrigger(TriggerKind.Command, interruption.Name);
+                ? For(TriggerKind.Crisis)
+                : For(TriggerKind.Command, interruption.Name);
             if (target is null) return;
             _welcomed = true;
             SuspendAndClear();
@@ -280,22 +301,22 @@ public sealed class DialogRuntime(BotContent content, IOptions<RecognitionOption
         {
             var intent = turn.Intent;
             var candidates = (intent?.Alternatives ?? [])
-                .Where(a => a.Intent != IntentResult.None && _content.ForTrigger(TriggerKind.Intent, a.Intent) is not null)
+                .Where(a => a.Intent != IntentResult.None && For(TriggerKind.Intent, a.Intent) is not null)
                 .ToList();
             DialogDefinition? dialog = null;
             if (intent is { } i && i.Intent != IntentResult.None && i.Score >= runtime.Recognition.RouteAbove)
-                dialog = _content.ForTrigger(TriggerKind.Intent, i.Intent);
+                dialog = For(TriggerKind.Intent, i.Intent);
             else if (intent is { } j && j.Intent != IntentResult.None && j.Score >= runtime.Recognition.ClarifyAbove && candidates.Count >= 2)
             {
                 Clarify(candidates[0].Intent, candidates[1].Intent);
                 return;
             }
             else if (intent is { } k && k.Intent != IntentResult.None && k.Score >= runtime.Recognition.ClarifyAbove && candidates.Count == 1)
-                dialog = _content.ForTrigger(TriggerKind.Intent, candidates[0].Intent);
+                dialog = For(TriggerKind.Intent, candidates[0].Intent);
             if (dialog is null)
             {
                 turn.Unanswered = !afterWelcome && intent?.Intent != "greeting";
-                dialog = afterWelcome ? _content.ForTrigger(TriggerKind.Command, "menu") : _content.ForTrigger(TriggerKind.Fallback);
+                dialog = afterWelcome ? For(TriggerKind.Command, "menu") : For(TriggerKind.Fallback);
             }
             Begin(dialog!);
             Continue();
@@ -350,7 +371,7 @@ public sealed class DialogRuntime(BotContent content, IOptions<RecognitionOption
         private DialogDefinition? OtherDialogAskedFor(DialogDefinition current)
         {
             if (turn.Intent is not { } intent || intent.Score < runtime.Recognition.RouteAbove || intent.Intent is IntentResult.None or "greeting") return null;
-            var dialog = _content.ForTrigger(TriggerKind.Intent, intent.Intent);
+            var dialog = For(TriggerKind.Intent, intent.Intent);
             return dialog is null || dialog.Id == current.Id || _stack.Any(f => f.Dialog == dialog.Id) ? null : dialog;
         }
 
@@ -361,7 +382,7 @@ public sealed class DialogRuntime(BotContent content, IOptions<RecognitionOption
             {
                 Say("common.giveup");
                 SuspendAndClear();
-                Begin(_content.ForTrigger(TriggerKind.Command, "menu")!);
+                Begin(For(TriggerKind.Command, "menu")!);
                 Continue();
                 return;
             }
@@ -382,7 +403,7 @@ public sealed class DialogRuntime(BotContent content, IOptions<RecognitionOption
         private void Restart()
         {
             _stack.Clear();
-            Begin(_content.ForTrigger(TriggerKind.Command, "menu")!);
+            Begin(For(TriggerKind.Command, "menu")!);
             Continue();
         }
 

@@ -30,6 +30,7 @@ public static class TranscriptRunner
         {
             Type = type, Id = $"t{++sequence}", ChannelId = "test", Conversation = conversation,
             From = user, Recipient = bot, Locale = test.Locale, Timestamp = DateTimeOffset.UtcNow,
+            ChannelData = test.Audience is null ? null : JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["audience"] = test.Audience }),
         };
 
         foreach (var line in test.Lines)

@@ -8,7 +8,8 @@ public enum TranscriptLineKind { User, Bot, Choices, Contains, Welcome }
 public sealed record TranscriptLine(TranscriptLineKind Kind, string Value, IReadOnlyList<string> Values, SourceLocation Location);
 
 /// <summary>One transcript test from a <c>dialogs/*.test.yaml</c> file: the user says, the bot answers a key.</summary>
-public sealed record TranscriptTest(string Name, string Locale, SourceLocation Location, IReadOnlyList<TranscriptLine> Lines)
+/// <param name="Audience">Who the page says is visiting (<c>student</c>/<c>parent</c>), sent as the widget does in <c>channelData</c>.</param>
+public sealed record TranscriptTest(string Name, string Locale, SourceLocation Location, IReadOnlyList<TranscriptLine> Lines, string? Audience = null)
 {
     public override string ToString() => $"{Location.File}: {Name} [{Locale}]";
 }
@@ -98,7 +99,9 @@ public static class TranscriptScript
             }
             lines.Add(new TranscriptLine(kind.Value, value, [], item.At(file)));
         }
-        return new TranscriptTest(name, map.Scalar("locale") ?? "nl", map.At(file), lines);
+        var audience = map.Scalar("audience");
+        if (audience is not null && !Audiences.IsKnown(audience)) Error(map.Child("audience")!, $"audience '{audience}' is not one of: {Audiences.Student}, {Audiences.Parent}");
+        return new TranscriptTest(name, map.Scalar("locale") ?? "nl", map.At(file), lines, Audiences.IsKnown(audience) ? audience : null);
     }
 
     /// <summary>Transcripts must only expect keys that exist, so a renamed key fails validation, not just a test run.</summary>

@@ -18,7 +18,8 @@
   const languages = config.languages;
   const wanted = (saved && saved.language) || params.get('lang') || (navigator.language || '').slice(0, 2);
   let language = languages.some(l => l.code === wanted) ? wanted : config.defaultLanguage;
-  let audience = (saved && saved.audience) || params.get('audience') || 'student';
+  let audience = (saved && saved.audience) || params.get('audience') || null;
+  // Unknown until the visitor says so: the bot then asks before showing a menu.
 
   const picker = document.getElementById('language');
   for (const l of languages) picker.add(new Option(l.name, l.code, false, l.code === language));
