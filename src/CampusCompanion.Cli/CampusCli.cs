@@ -2,6 +2,7 @@ using System.Text.Json;
 using CampusCompanion.Core.Content;
 using CampusCompanion.Core.Dialogs;
 using CampusCompanion.Core.Hosting;
+using CampusCompanion.Core.Localization;
 using CampusCompanion.Core.Protocol;
 using CampusCompanion.Core.Turns;
 using CampusCompanion.Language;
@@ -16,8 +17,11 @@ public static class CampusCli
 {
     internal const string Usage = """
         Usage:
-          campus chat [--locale nl] [--content DIR]   chat with the bot in this terminal (type /quit to leave)
-          campus validate [--content DIR]             check dialogs/ and locales/; exit code 1 on errors
+          campus chat [--locale nl] [--audience student|parent] [--content DIR]
+                                                      chat with the bot in this terminal (type /quit to leave)
+          campus validate [--content DIR]             check dialogs/ and locales/; exit code 1 on errors; lists stale translations
+          campus translations stamp LANG|all [KEY...] [--content DIR]
+                                                      record that LANG's translations (or just KEYs) match today's Dutch text
           campus nlu recognize                        one JSON line per input line (text, or locale<TAB>text)
           campus nlu eval FILE.tsv                    accuracy and macro-F1 per language for locale<TAB>intent<TAB>text
         --content DIR points at a folder that holds dialogs/, locales/ and profile.yaml (default: the ones shipped with the app).
@@ -31,6 +35,7 @@ public static class CampusCli
             return args.Length == 0 ? 2 : 0;
         }
         if (args[0] == "nlu") return await Nlu.RunAsync(args.Skip(1).ToArray(), input, output, error, Services, Configuration);
+        if (args[0] == "translations") return Translations(args.Skip(1).ToArray(), output, error);
         var options = ParseOptions(args.Skip(1).ToArray(), error);
         if (options is null) return 2;
         return args[0] switch
@@ -53,7 +58,7 @@ public static class CampusCli
         var options = new Dictionary<string, string?>();
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] is "--locale" or "--content" && i + 1 < args.Length) options[args[i][2..]] = args[++i];
+            if (args[i] is "--locale" or "--content" or "--audience" && i + 1 < args.Length) options[args[i][2..]] = args[++i];
             else
             {
                 error.WriteLine($"Unknown option '{args[i]}'.");
@@ -92,8 +97,47 @@ public static class CampusCli
         foreach (var diagnostic in content.Diagnostics.OrderBy(d => d.Location.File, StringComparer.Ordinal).ThenBy(d => d.Location.Line)) (diagnostic.Severity == Severity.Error ? error : output).WriteLine(diagnostic);
         var errors = content.Diagnostics.Count(d => d.Severity == Severity.Error);
         var warnings = content.Diagnostics.Count - errors;
+        foreach (var culture in content.Locales.Cultures.Where(c => c != ContentValidator.SourceLocale).Order(StringComparer.Ordinal))
+        {
+            var stale = content.Diagnostics.Count(d => d.Code == "CC2014" && d.Message.StartsWith(culture + ":", StringComparison.Ordinal));
+            var unstamped = content.Diagnostics.Count(d => d.Code == "CC2015" && d.Message.StartsWith(culture + ":", StringComparison.Ordinal));
+            output.WriteLine($"translations {culture}: {stale} stale, {unstamped} without a recorded Dutch version");
+        }
         output.WriteLine($"{content.Dialogs.Count} dialogs, {content.Locales.Cultures.Count()} locales ({string.Join(", ", content.Locales.Cultures.Order())}): {errors} errors, {warnings} warnings.");
         return errors == 0 ? 0 : 1;
+    }
+
+    private static int Translations(string[] args, TextWriter output, TextWriter error)
+    {
+        var positional = new List<string>();
+        var options = new Dictionary<string, string?>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--content" && i + 1 < args.Length) options["content"] = args[++i];
+            else positional.Add(args[i]);
+        }
+        if (positional.Count < 2 || positional[0] != "stamp")
+        {
+            error.WriteLine(Usage);
+            return 2;
+        }
+        using var services = Services(Configuration(options));
+        var contentOptions = services.GetRequiredService<IOptions<ContentOptions>>().Value;
+        var content = BotContent.Load(contentOptions);
+        var cultures = positional[1] == "all"
+            ? content.Locales.Cultures.Where(c => c != ContentValidator.SourceLocale).Order(StringComparer.Ordinal).ToList()
+            : [positional[1]];
+        foreach (var culture in cultures)
+        {
+            if (!content.Locales.HasCulture(culture) || culture == ContentValidator.SourceLocale)
+            {
+                error.WriteLine($"'{culture}' is not a translated locale under {contentOptions.ResolveLocales()}.");
+                return 2;
+            }
+            var count = TranslationVersions.Stamp(content.Locales, contentOptions.ResolveLocales(), ContentValidator.SourceLocale, culture, positional.Skip(2).ToList());
+            output.WriteLine($"{culture}: recorded the Dutch version of {count} translations in locales/{culture}/{TranslationVersions.FileName}");
+        }
+        return 0;
     }
 
     private static async Task<int> ChatAsync(Dictionary<string, string?> options, TextReader input, TextWriter output, TextWriter error)
@@ -110,6 +154,12 @@ public static class CampusCli
             return 1;
         }
         var locale = options.GetValueOrDefault("locale") ?? "nl";
+        var audience = options.GetValueOrDefault("audience") ?? Audiences.Student;
+        if (!Audiences.IsKnown(audience))
+        {
+            error.WriteLine($"--audience is {Audiences.Student} or {Audiences.Parent}.");
+            return 2;
+        }
         var conversation = new ConversationAccount { Id = "terminal-" + Guid.NewGuid().ToString("N") };
         var user = new ChannelAccount { Id = "terminal-user", Name = "You", Role = "user" };
         var bot = new ChannelAccount { Id = "campuscompanion", Name = "CampusCompanion", Role = "bot" };
@@ -118,6 +168,7 @@ public static class CampusCli
         {
             Type = type, Id = $"cli{++sequence}", ChannelId = "terminal", Conversation = conversation,
             From = user, Recipient = bot, Locale = locale, Timestamp = DateTimeOffset.UtcNow,
+            ChannelData = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["audience"] = audience }),
         };
 
         Print(await processor.ProcessAsync(Base(ActivityTypes.ConversationUpdate) with { MembersAdded = [bot, user] }, default), output);

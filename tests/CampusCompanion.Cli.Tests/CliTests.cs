@@ -69,4 +69,56 @@ public sealed class CliTests
         Assert.Equal(2, exit);
         Assert.Contains("Usage:", error);
     }
+
+    private static string CopyOfShippedContent()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "CampusCompanion.sln"))) dir = dir.Parent;
+        var copy = Directory.CreateTempSubdirectory("campus-content-").FullName;
+        foreach (var folder in new[] { "dialogs", "locales" })
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(dir.FullName, folder), "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(copy, Path.GetRelativePath(dir.FullName, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+        }
+        File.Copy(Path.Combine(dir.FullName, "profile.yaml"), Path.Combine(copy, "profile.yaml"));
+        return copy;
+    }
+
+    [Fact]
+    public async Task Validate_ListsTheTranslationsWhoseDutchTextChanged_PerLanguage()
+    {
+        var content = CopyOfShippedContent();
+        try
+        {
+            var (stampExit, stamped, _) = await RunAsync("", "translations", "stamp", "all", "--content", content);
+            Assert.Equal(0, stampExit);
+            Assert.Contains("en: recorded the Dutch version of", stamped);
+            var (_, fresh, _) = await RunAsync("", "validate", "--content", content);
+            Assert.Contains("translations en: 0 stale, 0 without a recorded Dutch version", fresh);
+
+            var dutch = Path.Combine(content, "locales", "nl", "welcome.yaml");
+            var text = File.ReadAllText(dutch);
+            var original = System.Text.RegularExpressions.Regex.Match(text, @"hello: ""[^""]*""").Value;
+            File.WriteAllText(dutch, text.Replace(original, @"hello: ""Hallo! Ik ben CampusCompanion, de chatbot van {school.name}. Welkom!"""));
+
+            var (exit, output, _) = await RunAsync("", "validate", "--content", content);
+            Assert.Equal(0, exit);
+            Assert.Contains("translations en: 1 stale, 0 without a recorded Dutch version", output);
+            Assert.Matches(@"locales/en/welcome\.yaml:\d+: warning CC2014: en: 'welcome\.hello' is stale", output);
+
+            // After re-translating, the translator records it and the warning is gone.
+            var (_, _, _) = await RunAsync("", "translations", "stamp", "en", "welcome.hello", "--content", content);
+            var (_, after, _) = await RunAsync("", "validate", "--content", content);
+            Assert.Contains("translations en: 0 stale", after);
+            Assert.DoesNotContain("'welcome.hello' is stale", after);
+        }
+        finally
+        {
+            Directory.Delete(content, recursive: true);
+        }
+    }
 }

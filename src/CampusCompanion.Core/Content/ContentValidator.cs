@@ -46,6 +46,7 @@ public static class ContentValidator
         foreach (var command in content.Commands.Names) referenced.TryAdd(CommandLexicon.KeyPrefix + command, (new SourceLocation("(code)", 1), false));
 
         CheckLocales(content.Locales, options, referenced, diagnostics);
+        TranslationVersions.Check(content.Locales, options.ResolveLocales(), SourceLocale, diagnostics);
         CheckProfileUses(content, diagnostics);
         TranscriptScript.Validate(dialogsRoot, content, referenced.Keys.ToHashSet(StringComparer.Ordinal), diagnostics);
     }

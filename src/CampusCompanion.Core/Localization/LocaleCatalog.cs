@@ -19,7 +19,7 @@ public enum TextDirection { LeftToRight, RightToLeft }
 public sealed partial class LocaleCatalog
 {
     /// <summary>Files under a culture folder that are language data for the recognizer, not strings.</summary>
-    public static readonly IReadOnlySet<string> NonStringFiles = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "intents.yaml", "safety.yaml" };
+    public static readonly IReadOnlySet<string> NonStringFiles = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "intents.yaml", "safety.yaml", TranslationVersions.FileName };
 
     /// <summary>The key a locale uses to declare its writing direction (Arabic: rtl).</summary>
     public const string DirectionKey = "locale.direction";
