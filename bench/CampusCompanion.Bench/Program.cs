@@ -3,6 +3,7 @@ using CampusCompanion.Bench;
 
 // In-process turn cost:     dotnet run -c Release --project bench/CampusCompanion.Bench -- --filter '*'
 // Direct Line round trips:  dotnet run -c Release --project bench/CampusCompanion.Bench -- directline [conversations] [messages each] [think ms]
+// Understanding text:      dotnet run -c Release --project bench/CampusCompanion.Bench -- nlu [grid]
 // Turns on Redis:           dotnet run -c Release --project bench/CampusCompanion.Bench -- redis [conversations] [rounds] [think ms]
 if (args is ["redis", ..])
 {
@@ -10,6 +11,11 @@ if (args is ["redis", ..])
         conversations: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200,
         rounds: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5,
         thinkTime: TimeSpan.FromMilliseconds(args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 0));
+}
+if (args is ["nlu", ..])
+{
+    var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../.."));
+    return args is [_, "grid"] ? NluLoad.Grid(root) : NluLoad.Run(root);
 }
 if (args is ["directline", ..])
 {

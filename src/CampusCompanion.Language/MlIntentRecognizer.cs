@@ -12,7 +12,7 @@ public sealed class MlIntentRecognizer : IIntentRecognizer
         var samples = examples.Select(e => (e.Text, e.Intent)).ToList();
         // A deployment without example files still runs; it understands buttons and commands only.
         if (samples.Select(s => s.Intent).Distinct().Count() < 2) return;
-        _classifier = TrainedModels.GetOrTrain("intent", samples, () => TextClassifier.Train(samples, charGrams: 3, wordGrams: 1, l2: 1e-4f));
+        _classifier = TrainedModels.GetOrTrain("intent", samples, () => TextClassifier.Train(samples, charGrams: 3, wordGrams: 1, l2: 1e-5f, tfIdf: true, iterations: 20));
     }
 
     public IntentResult Recognize(string text, string culture)

@@ -41,7 +41,7 @@ internal sealed class TextClassifier
     internal enum Trainer { Sdca, Lbfgs, OvaPerceptron, OvaSvm, OvaLogistic }
 
     public static TextClassifier Train(IEnumerable<(string Text, string Label)> examples, int charGrams, int wordGrams, int seed = 7,
-        Trainer trainer = Trainer.Sdca, float l2 = 0, bool allCharLengths = true)
+        Trainer trainer = Trainer.Sdca, float l2 = 0, bool allCharLengths = true, bool tfIdf = false, int iterations = 30)
     {
         var ml = new MLContext(seed);
         var data = ml.Data.LoadFromEnumerable(examples.Select(e => new Example { Text = TextNormalizer.Fold(e.Text), Label = e.Label }).ToList());
@@ -51,8 +51,8 @@ internal sealed class TextClassifier
             KeepDiacritics = false,
             KeepPunctuations = false,
             KeepNumbers = true,
-            CharFeatureExtractor = charGrams > 0 ? new WordBagEstimator.Options { NgramLength = charGrams, UseAllLengths = allCharLengths } : null,
-            WordFeatureExtractor = wordGrams > 0 ? new WordBagEstimator.Options { NgramLength = wordGrams, UseAllLengths = true } : null,
+            CharFeatureExtractor = charGrams > 0 ? new WordBagEstimator.Options { NgramLength = charGrams, UseAllLengths = allCharLengths, Weighting = tfIdf ? NgramExtractingEstimator.WeightingCriteria.TfIdf : NgramExtractingEstimator.WeightingCriteria.Tf } : null,
+            WordFeatureExtractor = wordGrams > 0 ? new WordBagEstimator.Options { NgramLength = wordGrams, UseAllLengths = true, Weighting = tfIdf ? NgramExtractingEstimator.WeightingCriteria.TfIdf : NgramExtractingEstimator.WeightingCriteria.Tf } : null,
             Norm = TextFeaturizingEstimator.NormFunction.L2,
         };
         var featurize = ml.Transforms.Conversion.MapValueToKey("Label")
@@ -68,7 +68,7 @@ internal sealed class TextClassifier
             {
                 LabelColumnName = "Label",
                 FeatureColumnName = "Features",
-                MaximumNumberOfIterations = 30,
+                MaximumNumberOfIterations = iterations,
                 L2Regularization = l2 == 0 ? null : l2,
                 NumberOfThreads = 1,
             }),

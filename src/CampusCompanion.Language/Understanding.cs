@@ -25,7 +25,7 @@ public sealed class Understanding(BotContent content, IIntentRecognizer recogniz
     }
 
     public bool IsCrisis(string text, IntentResult intent) =>
-        lexicon.Match(text) is not null || intent.Alternatives.Any(a => a.Intent == "crisis" && a.Score >= options.Value.CrisisAbove);
+        lexicon.Screen(text, intent, options.Value.CrisisAbove) is not null;
 
     public BotContent Content => content;
 }

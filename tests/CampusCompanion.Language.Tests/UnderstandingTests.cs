@@ -72,7 +72,7 @@ public sealed class FreeTextRoutingTests
 {
     private static Activity Message(string conversation, string text, string locale) => new()
     {
-        Type = ActivityTypes.Message, Text = text, Locale = locale, ChannelId = "test", Id = Guid.NewGuid().ToString("N"),
+        Type = ActivityTypes.Message, Text = text, Locale = locale, ChannelId = "msteams", Id = Guid.NewGuid().ToString("N"),
         Conversation = new() { Id = conversation }, From = new() { Id = "u-" + conversation }, Recipient = new() { Id = "bot" },
     };
 

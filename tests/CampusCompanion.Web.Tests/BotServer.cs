@@ -46,7 +46,7 @@ internal sealed class BotServer : IAsyncDisposable
     {
         ["type"] = "message",
         ["id"] = Guid.NewGuid().ToString("N"),
-        ["channelId"] = "test",
+        ["channelId"] = "msteams",
         ["conversation"] = new JsonObject { ["id"] = conversationId },
         ["from"] = new JsonObject { ["id"] = userId, ["role"] = "user" },
         ["recipient"] = new JsonObject { ["id"] = "campus-bot", ["role"] = "bot" },

@@ -8,6 +8,8 @@ namespace CampusCompanion.Core.Safety;
 /// A phrase matches when its words occur in order, each at most <see cref="MaxGap"/> words after the previous;
 /// a word ending in * matches any word that starts with it. An exclusion ("dood van het lachen") cancels a
 /// signal whose words all fall inside it.</summary>
+public enum CrisisSource { Lexicon, Classifier }
+
 public sealed class CrisisLexicon
 {
     public const int MaxGap = 3;
@@ -35,6 +37,29 @@ public sealed class CrisisLexicon
     }
 
     public int SignalCount => _signals.Length;
+
+    /// <summary>The crisis decision for one message: a danger signal of the lexicon, or the classifier sure of a crisis
+    /// — unless the message holds a phrase counsellors marked as figurative ("ik ga dood van het lachen"), which the
+    /// classifier's character n-grams cannot tell from the real thing.</summary>
+    public CrisisSource? Screen(string text, Recognition.IntentResult intent, double classifierAbove)
+    {
+        if (Match(text) is not null) return CrisisSource.Lexicon;
+        if (!intent.Alternatives.Any(a => a.Intent == "crisis" && a.Score >= classifierAbove)) return null;
+        return IsFigurative(text) ? null : CrisisSource.Classifier;
+    }
+
+    private bool IsFigurative(string text)
+    {
+        var words = TextNormalizer.Words(TextNormalizer.Fold(text, mapLeetspeak: true));
+        for (var start = 0; start < words.Length; start++)
+        {
+            foreach (var exclusion in _exclusions)
+            {
+                if (exclusion.MatchAt(words, start) is not null) return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>The culture whose signal fired, or null when the text holds no danger signal.</summary>
     public string? Match(string text)

@@ -17,12 +17,10 @@ public sealed partial class SafetyScreenStep(CrisisLexicon lexicon, IIntentRecog
         {
             // Recognised once here; the recognise step reuses it.
             turn.Intent = recognizer.Recognize(turn.Text, turn.Culture);
-            var byLexicon = lexicon.Match(turn.Text) is not null;
-            var byClassifier = turn.Intent.Alternatives.Any(a => a.Intent == "crisis" && a.Score >= options.Value.CrisisAbove);
-            if (byLexicon || byClassifier)
+            if (lexicon.Screen(turn.Text, turn.Intent, options.Value.CrisisAbove) is { } source)
             {
                 turn.Interruption = new Interruption(InterruptionKind.Crisis, "crisis");
-                LogCrisisSignal(logger, byLexicon ? "lexicon" : "classifier", turn.Culture);
+                LogCrisisSignal(logger, source == CrisisSource.Lexicon ? "lexicon" : "classifier", turn.Culture);
             }
         }
         return next(turn, ct);

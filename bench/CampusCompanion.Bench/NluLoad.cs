@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+using CampusCompanion.Core.Content;
+using CampusCompanion.Core.Recognition;
+using CampusCompanion.Language;
+
+namespace CampusCompanion.Bench;
+
+/// <summary>What free-text understanding costs: training all languages at start-up, recognising one utterance
+/// (intent + language + crisis screen, as the bot does on every message), and the process memory with every
+/// language loaded. <c>grid</c> compares featurisation settings on the held-out split, for tuning.</summary>
+internal static class NluLoad
+{
+    public static int Run(string root)
+    {
+        var content = Load(root);
+        var heldout = HeldOut(root);
+        Console.WriteLine($"{content.IntentExamples.Count} training examples in {content.IntentExamples.Select(e => e.Culture).Distinct().Count()} languages; {heldout.Count} held-out utterances");
+
+        var before = Process.GetCurrentProcess().WorkingSet64;
+        var clock = Stopwatch.StartNew();
+        var understanding = new Understanding(content, new MlIntentRecognizer(content.IntentExamples), new LanguageIdentifier(content),
+            content.CrisisLexicon, Microsoft.Extensions.Options.Options.Create(new RecognitionOptions()));
+        var training = clock.Elapsed;
+        Console.WriteLine($"training (intents + language id, all languages): {training.TotalMilliseconds:F0} ms");
+
+        for (var i = 0; i < 2000; i++) understanding.Understand(heldout[i % heldout.Count].Text);
+        var samples = new double[20_000];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            var text = heldout[i % heldout.Count].Text;
+            var start = Stopwatch.GetTimestamp();
+            understanding.Understand(text);
+            samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        Array.Sort(samples);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"recognition per utterance (intent + language + crisis screen), {samples.Length} runs: p50 {samples[samples.Length / 2]:F3} ms, p99 {samples[(int)(samples.Length * 0.99)]:F3} ms, max {samples[^1]:F3} ms"));
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var process = Process.GetCurrentProcess();
+        Console.WriteLine($"memory with all languages loaded: working set {process.WorkingSet64 / 1048576} MiB (+{(process.WorkingSet64 - before) / 1048576} MiB for the models), managed heap {GC.GetTotalMemory(false) / 1048576} MiB");
+        return 0;
+    }
+
+    /// <summary>Macro-F1 on the held-out split for a few featurisation settings.</summary>
+    public static int Grid(string root)
+    {
+        var content = Load(root);
+        var heldout = HeldOut(root);
+        var samples = content.IntentExamples.Select(e => (e.Text, e.Intent)).ToList();
+        foreach (var (chars, words, l2, tfIdf, iterations) in new[]
+        {
+            (3, 1, 1e-5f, false, 30), (3, 1, 1e-5f, true, 30), (4, 1, 1e-5f, true, 30), (3, 1, 1e-5f, false, 10), (3, 1, 1e-6f, true, 15),
+        })
+        {
+            var clock = Stopwatch.StartNew();
+            var classifier = TextClassifier.Train(samples, chars, words, l2: l2, tfIdf: tfIdf, iterations: iterations);
+            var trained = clock.ElapsedMilliseconds;
+            var report = string.Join("  ", heldout.GroupBy(r => r.Locale).OrderBy(g => g.Key).Select(g =>
+            {
+                var predicted = g.Select(r => (r.Label, Got: classifier.Labels[ArgMax(classifier.Score(r.Text))])).ToList();
+                return string.Create(CultureInfo.InvariantCulture, $"{g.Key} {MacroF1(predicted):F3}");
+            }));
+            Console.WriteLine($"chars {chars} words {words} l2 {l2:g} tfidf {tfIdf} iterations {iterations}: {report}  (training {trained} ms)");
+        }
+        return 0;
+    }
+
+    private static BotContent Load(string root) => BotContent.Load(new ContentOptions
+    {
+        DialogsPath = Path.Combine(root, "dialogs"),
+        LocalesPath = Path.Combine(root, "locales"),
+        ProfilePath = Path.Combine(root, "profile.yaml"),
+    });
+
+    private static List<EvalRow> HeldOut(string root) => Directory.EnumerateFiles(Path.Combine(root, "tests", "nlu", "heldout"), "*.tsv")
+        .SelectMany(f => EvalRow.Read(new StringReader(File.ReadAllText(f)))).ToList();
+
+    private static int ArgMax(float[] scores)
+    {
+        var best = 0;
+        for (var i = 1; i < scores.Length; i++) if (scores[i] > scores[best]) best = i;
+        return best;
+    }
+
+    private static double MacroF1(List<(string Expected, string Got)> predicted) =>
+        predicted.Select(p => p.Expected).Distinct().Average(label =>
+        {
+            var tp = predicted.Count(p => p.Expected == label && p.Got == label);
+            var fp = predicted.Count(p => p.Expected != label && p.Got == label);
+            var fn = predicted.Count(p => p.Expected == label && p.Got != label);
+            return tp == 0 ? 0 : 2.0 * tp / (2 * tp + fp + fn);
+        });
+}
