@@ -72,7 +72,7 @@ internal sealed class Visitor
     {
         using var post = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{Conversation}/activities")
         {
-            Content = JsonContent.Create(new { type = "message", text, locale = "nl-NL", from = new { id = "x" } }),
+            Content = JsonContent.Create(new { type = "message", text, locale = "nl-NL", from = new { id = "x" }, channelData = new { audience = "student" } }),
         };
         post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
         return await node.Client.SendAsync(post);

@@ -49,7 +49,7 @@ async function conversationOver(webSocket) {
   const { token } = await visitorToken(server);
   const client = new DirectLine({ token, domain: server.domain, webSocket, pollingInterval: 200 });
   const log = watch(client);
-  const id = await post(client, { type: 'message', from: { id: 'ignored-by-server', name: 'Sara' }, text: 'hoi', channelData: { clientActivityID: 'c-1' } });
+  const id = await post(client, { type: 'message', from: { id: 'ignored-by-server', name: 'Sara' }, text: 'hoi', channelData: { clientActivityID: 'c-1', audience: 'student' } });
   assert.match(id, /\|0000001$/);
   await log.until(s => botTexts(s).includes('Waar zal ik je mee helpen?'), 'the welcome menu');
   const echo = log.seen.find(a => a.id === id);
@@ -76,7 +76,7 @@ test('reconnecting with the last watermark gets exactly what was missed', async 
   const { token, conversationId } = await visitorToken(server);
   const first = new DirectLine({ token, domain: server.domain, webSocket: true });
   const log1 = watch(first);
-  await post(first, { type: 'message', from: { id: 'x' }, text: 'hallo' });
+  await post(first, { type: 'message', from: { id: 'x' }, text: 'hallo', channelData: { audience: 'student' } });
   await log1.until(s => botTexts(s).includes('Waar zal ik je mee helpen?'), 'the menu');
   const lastSeen = Math.max(...log1.seen.map(a => sequence(a.id)));
   log1.stop();
