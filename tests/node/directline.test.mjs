@@ -58,7 +58,8 @@ async function conversationOver(webSocket) {
   assert.ok(echo.from.id.startsWith('dl_'), 'the token decides the user id');
   assert.ok(log.seen.filter(a => a.from.role === 'bot').every(a => a.id && a.timestamp && a.conversation.id === echo.conversation.id));
   const menu = log.seen.findLast(a => a.text === 'Waar zal ik je mee helpen?');
-  assert.deepEqual(menu.suggestedActions.actions.map(a => a.type), ['imBack', 'imBack', 'imBack', 'imBack']);
+  assert.ok(menu.suggestedActions.actions.length >= 4, 'the menu offers the journeys');
+  assert.ok(menu.suggestedActions.actions.every(a => a.type === 'imBack'), 'menu buttons are imBack');
 
   await post(client, { type: 'message', from: { id: 'x' }, text: menu.suggestedActions.actions[0].value });
   await log.until(s => botTexts(s).some(t => t.startsWith('Wat is voor jou de belangrijkste reden')), 'the first reflection question');
