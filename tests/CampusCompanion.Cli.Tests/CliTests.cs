@@ -114,7 +114,8 @@ public sealed class CliTests
             var (_, _, _) = await RunAsync("", "translations", "stamp", "en", "welcome.hello", "--content", content);
             var (_, after, _) = await RunAsync("", "validate", "--content", content);
             Assert.Contains("translations en: 0 stale", after);
-            Assert.DoesNotContain("'welcome.hello' is stale", after);
+            Assert.DoesNotContain("en: 'welcome.hello' is stale", after);
+            Assert.Contains("tr: 'welcome.hello' is stale", after);
         }
         finally
         {
