@@ -44,27 +44,50 @@ internal static class NluLoad
         return 0;
     }
 
-    /// <summary>Macro-F1 on the held-out split for a few featurisation settings.</summary>
+    /// <summary>Macro-F1 on the held-out split for a few n-gram shapes and epoch counts.</summary>
     public static int Grid(string root)
     {
         var content = Load(root);
         var heldout = HeldOut(root);
         var samples = content.IntentExamples.Select(e => (e.Text, e.Intent)).ToList();
-        foreach (var (chars, words, l2, tfIdf, iterations) in new[]
+        foreach (var (shape, epochs, rate, decay) in new[]
         {
-            (3, 1, 1e-5f, false, 30), (3, 1, 1e-5f, true, 30), (4, 1, 1e-5f, true, 30), (3, 1, 1e-5f, false, 10), (3, 1, 1e-6f, true, 15),
+            (new NgramShape(3, 5, 2), 10, 2f, 0.2f), (new NgramShape(3, 5, 2), 10, 4f, 0.3f), (new NgramShape(3, 5, 2), 10, 8f, 0.5f),
+            (new NgramShape(2, 5, 2), 10, 4f, 0.3f), (new NgramShape(3, 6, 2), 10, 4f, 0.3f), (new NgramShape(3, 5, 1), 10, 4f, 0.3f),
+            (new NgramShape(3, 5, 2), 6, 4f, 0.3f), (new NgramShape(3, 4, 2), 10, 4f, 0.3f),
         })
         {
             var clock = Stopwatch.StartNew();
-            var classifier = TextClassifier.Train(samples, chars, words, l2: l2, tfIdf: tfIdf, iterations: iterations);
+            var classifier = TextClassifier.Train(samples, shape, epochs, rate, decay);
             var trained = clock.ElapsedMilliseconds;
             var report = string.Join("  ", heldout.GroupBy(r => r.Locale).OrderBy(g => g.Key).Select(g =>
             {
                 var predicted = g.Select(r => (r.Label, Got: classifier.Labels[ArgMax(classifier.Score(r.Text))])).ToList();
                 return string.Create(CultureInfo.InvariantCulture, $"{g.Key} {MacroF1(predicted):F3}");
             }));
-            Console.WriteLine($"chars {chars} words {words} l2 {l2:g} tfidf {tfIdf} iterations {iterations}: {report}  (training {trained} ms)");
+            Console.WriteLine($"{shape} epochs {epochs} rate {rate} decay {decay}: {report}  (training {trained} ms)");
         }
+        return 0;
+    }
+
+    /// <summary>How the crisis screen's two parts share the work on tests/nlu/crisis: what the lexicon catches alone,
+    /// and what the classifier adds and falsely raises at a few thresholds — for choosing RecognitionOptions.CrisisAbove.</summary>
+    public static int Crisis(string root)
+    {
+        var content = Load(root);
+        var rows = Directory.EnumerateFiles(Path.Combine(root, "tests", "nlu", "crisis"), "*.tsv")
+            .SelectMany(f => EvalRow.Read(new StringReader(File.ReadAllText(f)))).ToList();
+        var recognizer = new MlIntentRecognizer(content.IntentExamples);
+        var scored = rows.Select(r => (r.Label, r.Text, Lexicon: content.CrisisLexicon.Match(r.Text) is not null,
+            Classifier: recognizer.Recognize(r.Text, r.Locale).Alternatives.FirstOrDefault(a => a.Intent == "crisis")?.Score ?? 0)).ToList();
+        var crisis = scored.Where(s => s.Label == "crisis").ToList();
+        var safe = scored.Where(s => s.Label != "crisis").ToList();
+        Console.WriteLine($"lexicon alone: recall {crisis.Count(s => s.Lexicon)}/{crisis.Count}, false positives {safe.Count(s => s.Lexicon)}/{safe.Count}");
+        foreach (var above in new[] { 0.6, 0.8, 0.9, 0.95, 0.98 })
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"classifier at {above}: catches {crisis.Count(s => !s.Lexicon && s.Classifier >= above)} the lexicon misses; raises {safe.Count(s => !s.Lexicon && s.Classifier >= above)} false alarms"));
+        foreach (var miss in crisis.Where(s => !s.Lexicon)) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  lexicon misses ({miss.Classifier:F2}): {miss.Text}"));
+        foreach (var above in new[] { 0.6, 0.8, 0.9 }) Console.WriteLine($"crisis lines the classifier alone recognises at {above}: {crisis.Count(s => s.Classifier >= above)}/{crisis.Count}");
         return 0;
     }
 

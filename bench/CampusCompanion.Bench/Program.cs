@@ -3,7 +3,7 @@ using CampusCompanion.Bench;
 
 // In-process turn cost:     dotnet run -c Release --project bench/CampusCompanion.Bench -- --filter '*'
 // Direct Line round trips:  dotnet run -c Release --project bench/CampusCompanion.Bench -- directline [conversations] [messages each] [think ms]
-// Understanding text:      dotnet run -c Release --project bench/CampusCompanion.Bench -- nlu [grid]
+// Understanding text:      dotnet run -c Release --project bench/CampusCompanion.Bench -- nlu [grid|crisis]
 // Turns on Redis:           dotnet run -c Release --project bench/CampusCompanion.Bench -- redis [conversations] [rounds] [think ms]
 if (args is ["redis", ..])
 {
@@ -15,7 +15,7 @@ if (args is ["redis", ..])
 if (args is ["nlu", ..])
 {
     var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../.."));
-    return args is [_, "grid"] ? NluLoad.Grid(root) : NluLoad.Run(root);
+    return args switch { [_, "grid"] => NluLoad.Grid(root), [_, "crisis"] => NluLoad.Crisis(root), _ => NluLoad.Run(root) };
 }
 if (args is ["directline", ..])
 {

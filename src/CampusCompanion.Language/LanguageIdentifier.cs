@@ -25,7 +25,7 @@ public sealed class LanguageIdentifier : ILanguageDetector
             }
         }
         _cultures = samples.Select(s => s.Label).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        _classifier = TrainedModels.GetOrTrain("language", samples, () => TextClassifier.Train(samples, charGrams: 4, wordGrams: 1));
+        _classifier = TrainedModels.GetOrTrain("language", samples, () => TextClassifier.Train(samples, new NgramShape(1, 4, 1)));
     }
 
     public IReadOnlyCollection<string> Languages => _cultures;

@@ -75,8 +75,9 @@ public sealed class CrisisLexicon
     {
         for (var start = 0; start < words.Length; start++)
         {
-            if (_signalsByFirstWord.TryGetValue(words[start], out var candidates))
+            foreach (var form in ArabicClitics.Forms(words[start]))
             {
+                if (!_signalsByFirstWord.TryGetValue(form, out var candidates)) continue;
                 foreach (var signal in candidates)
                 {
                     if (signal.MatchAt(words, start) is { } end && !Excluded(words, start, end)) return signal.Culture;
@@ -170,7 +171,31 @@ public sealed class CrisisLexicon
             return position;
         }
 
-        private static bool WordMatches(string pattern, string word) =>
-            pattern.EndsWith('*') ? word.StartsWith(pattern.AsSpan(0, pattern.Length - 1), StringComparison.Ordinal) : word == pattern;
+        private static bool WordMatches(string pattern, string word)
+        {
+            foreach (var form in ArabicClitics.Forms(word))
+            {
+                if (pattern.EndsWith('*') ? form.StartsWith(pattern.AsSpan(0, pattern.Length - 1), StringComparison.Ordinal) : form == pattern) return true;
+            }
+            return false;
+        }
+    }
+}
+
+/// <summary>Arabic writes "and", "so", "with", "for" and "the" onto the word (والانتحار: "and the suicide"), which
+/// would hide a lexicon word from a starts-with match; a word is also tried without those proclitics, so counsellors
+/// write the bare word once.</summary>
+internal static class ArabicClitics
+{
+    public static IEnumerable<string> Forms(string word)
+    {
+        yield return word;
+        if (word.Length < 4 || word[0] is < '\u0600' or > '\u06FF') yield break;
+        var rest = word;
+        if (rest[0] is 'و' or 'ف') yield return rest = rest[1..];
+        // "لل" is ل with the article's alef dropped: للانتحار = ل + الانتحار.
+        if (rest.Length > 4 && rest.StartsWith("لل", StringComparison.Ordinal)) yield return rest[2..];
+        if (rest.Length > 3 && rest[0] is 'ب' or 'ل' or 'ك') yield return rest = rest[1..];
+        if (rest.Length > 4 && rest.StartsWith("ال", StringComparison.Ordinal)) yield return rest[2..];
     }
 }
