@@ -4,13 +4,26 @@ namespace CampusCompanion.Core.Tests;
 
 public sealed class ContentValidationTests
 {
-    private static BotContent Load(string root) => BotContent.Load(new ContentOptions
+    private static readonly string[] SixLanguages = ["nl", "en", "tr", "ar", "pl", "uk"];
+
+    private static BotContent Load(string root, List<string>? required = null) => BotContent.Load(new ContentOptions
     {
         DialogsPath = Path.Combine(root, "dialogs"),
         LocalesPath = Path.Combine(root, "locales"),
         ProfilePath = Path.Combine(root, "profile.yaml"),
-        RequiredLocales = ["nl", "en"],
+        RequiredLocales = required ?? ["nl", "en"],
     });
+
+    [Fact]
+    public void EveryKey_ExistsInAllSixLanguages_AndTheShippedSettingsRequireThem()
+    {
+        var content = Load(AppContext.BaseDirectory, [.. SixLanguages]);
+        Assert.True(!content.HasErrors, string.Join(Environment.NewLine, content.Diagnostics));
+        Assert.DoesNotContain(content.Diagnostics, d => d.Code is "CC2011" or "CC2014" or "CC2015");
+        var settings = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json")));
+        var required = settings.RootElement.GetProperty("Content").GetProperty("RequiredLocales").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Superset(new HashSet<string?>(SixLanguages), new HashSet<string?>(required));
+    }
 
     [Fact]
     public void ShippedContent_HasNoErrors()

@@ -51,13 +51,43 @@ test('a parent picks Arabic: the chat runs right-to-left, a question and a sugge
   await input.press('Enter');
   await page.locator('.webchat__bubble--from-user', { hasText: 'BSA' }).waitFor();
   await waitForMoreBotMessages(page, before);
+  // The answer is the parents' BSA text in Arabic, with the programme's norm.
+  const answer = botMessages(page).filter({ hasText: /[\u0600-\u06FF]/ }).filter({ hasText: '50' }).last();
+  await answer.waitFor({ timeout: 15_000 });
+  assert.match(await answer.innerText(), /BSA/);
 
   const afterQuestion = await botMessages(page).count();
   await suggestedActions(page).first().waitFor();
   await suggestedActions(page).first().click();
   await waitForMoreBotMessages(page, afterQuestion);
-  assert.equal(await page.getByText(/send failed|mislukt|فشل/i).count(), 0);
+  // Web Chat's own status line under a message says when a send failed (in the page's language).
+  assert.equal(await page.locator('.webchat__activity-status').filter({ hasText: /send failed|mislukt|فشل/i }).count(), 0);
   await page.screenshot({ path: join(artifacts, 'widget-ar-parent.png'), fullPage: true });
+  await page.close();
+});
+
+test('a parent picks Turkish in the widget, asks what the BSA is and is answered in Turkish with the programme\'s numbers', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(`${server.base}/?audience=parent&lang=nl`);
+  await suggestedActions(page).first().waitFor({ timeout: 20_000 });
+
+  await page.selectOption('#language', 'tr');
+  await page.waitForFunction(() => document.documentElement.lang === 'tr' && document.documentElement.dir === 'ltr');
+  const before = await botMessages(page).count();
+  const input = page.locator('[data-id="webchat-sendbox-input"]');
+  await input.fill('BSA nedir? oğlum geçemezse ne olur');
+  await input.press('Enter');
+  await page.locator('.webchat__bubble--from-user', { hasText: 'BSA nedir' }).waitFor();
+  await waitForMoreBotMessages(page, before);
+
+  // The profile's norm (50 of 60 EC), in Turkish words around it ("çocuğunuz": your child).
+  const answer = botMessages(page).filter({ hasText: 'BSA' }).filter({ hasText: 'çocuğunuz' }).last();
+  await answer.waitFor({ timeout: 15_000 });
+  const text = await answer.innerText();
+  assert.match(text, /\b50\b/);
+  assert.match(text, /60 EC/);
+  assert.doesNotMatch(text, /uw kind|your child/i);
+  await page.screenshot({ path: join(artifacts, 'widget-tr-parent-bsa.png'), fullPage: true });
   await page.close();
 });
 

@@ -28,6 +28,12 @@ public sealed record TranscriptTest(string Name, string Locale, SourceLocation L
 /// </code></summary>
 public static class TranscriptScript
 {
+    /// <summary>Transcripts that type free text as people do (not the example sentences word for word) end in this;
+    /// they need the trained recognizer, so the Language tests play them and the core's example matcher does not.</summary>
+    public const string FreeTextSuffix = ".nlu" + DialogLoader.TestSuffix;
+
+    public static bool IsFreeText(TranscriptTest test) => test.Location.File.EndsWith(FreeTextSuffix, StringComparison.Ordinal);
+
     public static IReadOnlyList<TranscriptTest> LoadAll(string dialogsRoot, List<Diagnostic> diagnostics)
     {
         var tests = new List<TranscriptTest>();
