@@ -25,7 +25,9 @@ public sealed class MlIntentRecognizer : IIntentRecognizer
 
     public IntentResult Recognize(string text, string culture)
     {
-        if (_classifier is null || TextNormalizer.Fold(text).Length == 0) return IntentResult.Unknown;
+        // A bare "1" or an emoji after a question that is no longer open says nothing about a topic; the
+        // n-grams of digits would still pick one ("1" looked like programme_info).
+        if (_classifier is null || !TextNormalizer.Fold(text).Any(char.IsLetter)) return IntentResult.Unknown;
         var scores = _classifier.Score(text, Temperature);
         var ranked = _classifier.Labels.Select((label, i) => new IntentScore(label, scores[i])).OrderByDescending(s => s.Score).ToList();
         return new IntentResult(ranked[0].Intent, ranked[0].Score, ranked.Take(3).ToList());

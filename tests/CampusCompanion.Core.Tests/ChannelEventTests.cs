@@ -22,7 +22,7 @@ public sealed class ChannelEventTests
         using var services = TestHost.Build();
         var processor = TestHost.Processor(services);
         var first = await processor.ProcessAsync(Event("webchat/join", new { language = "en", audience = "parent" }), default);
-        Assert.Equal(["welcome.hello", "welcome.disclosure", "parent_menu.main.prompt"], first.Replies.Select(r => r.Key));
+        Assert.Equal(["welcome.hello", "welcome.disclosure_parent", "parent_menu.main.prompt"], first.Replies.Select(r => r.Key));
         Assert.StartsWith("Hi! I'm CampusCompanion", first.Replies[0].Activity.Text);
         var again = await processor.ProcessAsync(Event("webchat/join", new { language = "en", audience = "parent" }), default);
         Assert.Empty(again.Replies);

@@ -148,3 +148,16 @@ public sealed class FreeTextRoutingTests
         Assert.Equal(language, switched.Replies[^1].Activity.Locale);
     }
 }
+
+public sealed class NumbersWithoutAQuestionTests
+{
+    [Theory]
+    [InlineData("1")]
+    [InlineData("3!")]
+    [InlineData("👍")]
+    public void AMessageWithoutLetters_HasNoIntent(string text)
+    {
+        using var services = NluHost.Build();
+        Assert.Equal("none", services.GetRequiredService<Understanding>().Understand(text).Intent.Intent);
+    }
+}
