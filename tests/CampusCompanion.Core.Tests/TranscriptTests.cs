@@ -8,22 +8,14 @@ public sealed class TranscriptTests
 {
     private static readonly string DialogsRoot = Path.Combine(AppContext.BaseDirectory, "dialogs");
 
-    public static TheoryData<string> Transcripts()
-    {
-        var data = new TheoryData<string>();
-        foreach (var test in TranscriptScript.LoadAll(DialogsRoot, []).Where(t => !TranscriptScript.IsFreeText(t))) data.Add(test.ToString());
-        return data;
-    }
+    public static TheoryData<string> Transcripts() => new(TranscriptRunner.Names(DialogsRoot, t => !TranscriptScript.IsFreeText(t)));
 
     [Theory]
     [MemberData(nameof(Transcripts))]
     public async Task Transcript(string test)
     {
-        var diagnostics = new List<Diagnostic>();
-        var script = TranscriptScript.LoadAll(DialogsRoot, diagnostics).Single(t => t.ToString() == test);
-        Assert.Empty(diagnostics);
         using var services = TestHost.Build();
-        var failures = await TranscriptRunner.RunAsync(TestHost.Processor(services), script);
+        var failures = await TranscriptRunner.RunAsync(TestHost.Processor(services), DialogsRoot, test);
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 

@@ -1,4 +1,3 @@
-using CampusCompanion.Core.Content;
 using CampusCompanion.Core.Dialogs;
 using CampusCompanion.Core.Turns;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,22 +10,14 @@ public sealed class FreeTextTranscriptTests
 {
     private static readonly string DialogsRoot = Path.Combine(AppContext.BaseDirectory, "dialogs");
 
-    public static TheoryData<string> Transcripts()
-    {
-        var data = new TheoryData<string>();
-        foreach (var test in TranscriptScript.LoadAll(DialogsRoot, []).Where(TranscriptScript.IsFreeText)) data.Add(test.ToString());
-        return data;
-    }
+    public static TheoryData<string> Transcripts() => new(TranscriptRunner.Names(DialogsRoot, TranscriptScript.IsFreeText));
 
     [Theory]
     [MemberData(nameof(Transcripts))]
     public async Task Transcript(string test)
     {
-        var diagnostics = new List<Diagnostic>();
-        var script = TranscriptScript.LoadAll(DialogsRoot, diagnostics).Single(t => t.ToString() == test);
-        Assert.Empty(diagnostics);
         using var services = NluHost.Build();
-        var failures = await TranscriptRunner.RunAsync(services.GetRequiredService<TurnProcessor>(), script);
+        var failures = await TranscriptRunner.RunAsync(services.GetRequiredService<TurnProcessor>(), DialogsRoot, test);
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 

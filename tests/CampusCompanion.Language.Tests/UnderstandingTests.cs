@@ -10,10 +10,21 @@ public sealed class UnderstandingTests
     public void CrisisScreen_CatchesEveryCrisisLine_WithFewFalseAlarms()
     {
         using var services = NluHost.Build();
-        var report = NluEvaluation.Evaluate(services.GetRequiredService<Understanding>(), NluHost.Rows("crisis"));
-        Assert.True(report.Crisis.Crisis >= 100, "the crisis set is substantial");
+        var rows = NluHost.Rows("crisis");
+        Assert.Superset(new HashSet<string> { "nl", "en", "tr", "ar", "pl", "uk" }, rows.Select(r => r.Locale).ToHashSet());
+        var report = NluEvaluation.Evaluate(services.GetRequiredService<Understanding>(), rows);
+        Assert.True(report.Crisis.Crisis >= 300, "the crisis set is substantial");
         Assert.Equal(1.0, report.Crisis.Recall);
         Assert.True(report.Crisis.FalsePositiveRate <= 0.02, report.Format());
+    }
+
+    [Fact]
+    public void HeldOutSplit_MacroF1IsAtLeast090_InEachOfTheSixLanguages()
+    {
+        using var services = NluHost.Build();
+        var report = NluEvaluation.Evaluate(services.GetRequiredService<Understanding>(), NluHost.Rows("heldout"));
+        Assert.Superset(new HashSet<string> { "nl", "en", "tr", "ar", "pl", "uk" }, report.Languages.Select(l => l.Language).ToHashSet());
+        Assert.All(report.Languages, l => Assert.True(l.MacroF1 >= 0.90, report.Format()));
     }
 
     [Fact]
@@ -130,6 +141,20 @@ public sealed class FreeTextRoutingTests
         Assert.All(stayed.Replies, r => Assert.Equal("nl", r.Activity.Locale));
         var again = await processor.ProcessAsync(Message(other, "could you tell me something about the internship search", "nl"), default);
         Assert.DoesNotContain(again.Replies, r => r.Key == "language.offer.prompt");
+    }
+
+    [Fact]
+    public async Task AnAnswerInOwnWords_InAnotherLanguage_IsKeptAsWritten_WithoutAnOfferToSwitch()
+    {
+        using var services = NluHost.Build();
+        var processor = services.GetRequiredService<TurnProcessor>();
+        var conversation = Guid.NewGuid().ToString("N");
+        await processor.ProcessAsync(Message(conversation, "hoi", "nl"), default);
+        await processor.ProcessAsync(Message(conversation, "1", "nl"), default);
+        foreach (var answer in new[] { "1", "1", "1", "1", "1", "1" }) await processor.ProcessAsync(Message(conversation, answer, "nl"), default);
+        var strengths = await processor.ProcessAsync(Message(conversation, "honestly I am really good at listening to people and planning things", "nl"), default);
+        Assert.Equal("study_choice.steering.prompt", strengths.Replies[0].Key);
+        Assert.All(strengths.Replies, r => Assert.Equal("nl", r.Activity.Locale));
     }
 
     [Theory]

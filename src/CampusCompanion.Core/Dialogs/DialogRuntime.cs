@@ -110,7 +110,8 @@ public sealed class DialogRuntime(BotContent content, IOptions<RecognitionOption
                 SwitchLanguage(requested);
                 return;
             }
-            if (turn.LanguageOffer is { } language)
+            // An answer in the student's own words may be in any language: it is kept as written, not taken as a wish to switch.
+            if (turn.LanguageOffer is { } language && !WaitingForOwnWords())
             {
                 Offer(language);
                 return;
@@ -121,9 +122,15 @@ public sealed class DialogRuntime(BotContent content, IOptions<RecognitionOption
 
         private const string IntentLanguage = "language";
 
-        private bool WaitingChoiceMatches() =>
+        /// <summary>The step the conversation waits on, if any.</summary>
+        private (DialogDefinition Dialog, DialogStep Step)? Waiting() =>
             _stack.Count > 0 && _content.Dialogs.TryGetValue(_stack[^1].Dialog, out var dialog) && _stack[^1].Step < dialog.Steps.Count
-            && dialog.Steps[_stack[^1].Step] is ChooseStep choose && Match(dialog, choose) is not null;
+                ? (dialog, dialog.Steps[_stack[^1].Step])
+                : null;
+
+        private bool WaitingChoiceMatches() => Waiting() is { Step: ChooseStep choose } waiting && Match(waiting.Dialog, choose) is not null;
+
+        private bool WaitingForOwnWords() => Waiting() is { Step: AskStep };
 
         private bool IsConfident(string intent, double threshold) => turn.Intent is { } i && i.Intent == intent && i.Score >= threshold;
 

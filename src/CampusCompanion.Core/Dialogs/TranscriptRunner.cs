@@ -7,6 +7,18 @@ namespace CampusCompanion.Core.Dialogs;
 /// <summary>Plays a transcript test against a real turn processor and reports every mismatch.</summary>
 public static class TranscriptRunner
 {
+    /// <summary>The names of the transcripts under <paramref name="dialogsRoot"/> that <paramref name="which"/> picks, for a test theory.</summary>
+    public static IEnumerable<string> Names(string dialogsRoot, Func<TranscriptTest, bool> which) =>
+        TranscriptScript.LoadAll(dialogsRoot, []).Where(which).Select(t => t.ToString());
+
+    /// <summary>Plays the transcript of that name; a script that does not load is a failure too.</summary>
+    public static async Task<IReadOnlyList<string>> RunAsync(TurnProcessor processor, string dialogsRoot, string name, CancellationToken ct = default)
+    {
+        var diagnostics = new List<Content.Diagnostic>();
+        var script = TranscriptScript.LoadAll(dialogsRoot, diagnostics).Single(t => t.ToString() == name);
+        return diagnostics.Count > 0 ? diagnostics.Select(d => d.ToString()).ToList() : await RunAsync(processor, script, ct);
+    }
+
     public static async Task<IReadOnlyList<string>> RunAsync(TurnProcessor processor, TranscriptTest test, CancellationToken ct = default)
     {
         var failures = new List<string>();

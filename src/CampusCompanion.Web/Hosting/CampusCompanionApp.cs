@@ -44,9 +44,10 @@ public static partial class CampusCompanionApp
         try
         {
             _ = app.Services.GetRequiredService<BotContent>();
-            // Train the recognizers now, not on the first visitor's message.
-            _ = app.Services.GetRequiredService<IIntentRecognizer>();
-            _ = app.Services.GetRequiredService<ILanguageDetector>();
+            // Train the recognizers now, not on the first visitor's message; the two models side by side, one per core.
+            Task.WaitAll(
+                Task.Run(() => app.Services.GetRequiredService<IIntentRecognizer>()),
+                Task.Run(() => app.Services.GetRequiredService<ILanguageDetector>()));
             return true;
         }
         catch (ContentValidationException ex)
