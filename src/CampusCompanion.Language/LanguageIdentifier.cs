@@ -8,6 +8,9 @@ namespace CampusCompanion.Language;
 /// are Arabic, Cyrillic is Ukrainian here.</summary>
 public sealed class LanguageIdentifier : ILanguageDetector
 {
+    /// <summary>Character 1–4-grams and words; telling six languages apart needs fewer passes than telling intents apart.</summary>
+    internal static readonly NgramShape Shape = new(1, 4, 1);
+
     private readonly TextClassifier _classifier;
     private readonly HashSet<string> _cultures;
 
@@ -25,7 +28,7 @@ public sealed class LanguageIdentifier : ILanguageDetector
             }
         }
         _cultures = samples.Select(s => s.Label).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        _classifier = TrainedModels.GetOrTrain("language", samples, () => TextClassifier.Train(samples, new NgramShape(1, 4, 1)));
+        _classifier = TrainedModels.GetOrTrain("language", samples, () => TextClassifier.Train(samples, Shape, epochs: 4));
     }
 
     public IReadOnlyCollection<string> Languages => _cultures;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace CampusCompanion.Language;
 
 /// <summary>Which n-grams describe a text: character n-grams of each word with its boundaries ("&lt;bsa&gt;"), so
@@ -22,45 +23,69 @@ internal sealed class NgramFeatures
 
     public int Count => _idf.Length;
 
-    public static NgramFeatures Build(IEnumerable<string> foldedTexts, NgramShape shape)
+    /// <summary>The vocabulary of the training texts and, in one pass over them, their vectors.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static (NgramFeatures Features, (int Feature, float Value)[][] Vectors) Build(IReadOnlyList<string> foldedTexts, NgramShape shape)
     {
         var index = new Dictionary<ulong, int>();
         var documentFrequency = new List<int>();
-        var seen = new HashSet<ulong>();
-        var documents = 0;
-        foreach (var text in foldedTexts)
+        var hashes = new List<ulong>();
+        var ids = new List<int>();
+        var counted = new (int Feature, int Count)[foldedTexts.Count][];
+        for (var d = 0; d < foldedTexts.Count; d++)
         {
-            documents++;
-            seen.Clear();
-            Extract(text, shape, h => seen.Add(h));
-            foreach (var h in seen)
+            hashes.Clear();
+            Extract(foldedTexts[d], shape, hashes);
+            ids.Clear();
+            foreach (var h in hashes)
             {
                 if (!index.TryGetValue(h, out var i))
                 {
                     index[h] = i = documentFrequency.Count;
                     documentFrequency.Add(0);
                 }
-                documentFrequency[i]++;
+                ids.Add(i);
             }
+            counted[d] = CountEach(ids);
+            foreach (var (i, _) in counted[d]) documentFrequency[i]++;
         }
-        var idf = documentFrequency.Select(df => MathF.Log((1f + documents) / (1f + df)) + 1f).ToArray();
-        return new NgramFeatures(index, idf, shape);
+        var idf = documentFrequency.Select(df => MathF.Log((1f + foldedTexts.Count) / (1f + df)) + 1f).ToArray();
+        return (new NgramFeatures(index, idf, shape), counted.Select(c => Weigh(c, idf)).ToArray());
     }
 
     public (int Feature, float Value)[] Vectorize(string folded)
     {
-        var counts = new Dictionary<int, int>();
-        Extract(folded, _shape, h =>
+        var hashes = new List<ulong>();
+        Extract(folded, _shape, hashes);
+        var ids = new List<int>(hashes.Count);
+        foreach (var h in hashes)
         {
-            if (_index.TryGetValue(h, out var i)) counts[i] = counts.GetValueOrDefault(i) + 1;
-        });
-        var vector = new (int Feature, float Value)[counts.Count];
-        var n = 0;
+            if (_index.TryGetValue(h, out var i)) ids.Add(i);
+        }
+        return Weigh(CountEach(ids), _idf);
+    }
+
+    private static (int Feature, int Count)[] CountEach(List<int> ids)
+    {
+        ids.Sort();
+        var counted = new List<(int, int)>(ids.Count);
+        for (var k = 0; k < ids.Count; k++)
+        {
+            if (k > 0 && ids[k] == ids[k - 1]) counted[^1] = (ids[k], counted[^1].Item2 + 1);
+            else counted.Add((ids[k], 1));
+        }
+        return [.. counted];
+    }
+
+    private static (int Feature, float Value)[] Weigh((int Feature, int Count)[] counted, float[] idf)
+    {
+        var vector = new (int Feature, float Value)[counted.Length];
         var norm = 0f;
-        foreach (var (i, count) in counts)
+        for (var k = 0; k < counted.Length; k++)
         {
-            var value = (1f + MathF.Log(count)) * _idf[i];
-            vector[n++] = (i, value);
+            var (i, count) = counted[k];
+            var value = (1f + MathF.Log(count)) * idf[i];
+            vector[k] = (i, value);
             norm += value * value;
         }
         if (norm > 0)
@@ -71,7 +96,8 @@ internal sealed class NgramFeatures
         return vector;
     }
 
-    private static void Extract(string folded, NgramShape shape, Action<ulong> add)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Extract(string folded, NgramShape shape, List<ulong> into)
     {
         var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Span<char> padded = stackalloc char[66];
@@ -84,19 +110,21 @@ internal sealed class NgramFeatures
             var length = word.Length + 2;
             for (var n = shape.MinChars; n <= shape.MaxChars; n++)
                 for (var start = 0; start + n <= length; start++)
-                    add(Hash(1, padded.Slice(start, n)));
-            var phrase = Fnv(2, word);
-            add(phrase);
+                    into.Add(Fnv(CharGramSeed, padded.Slice(start, n)));
+            var phrase = Fnv(WordSeed, word);
+            into.Add(phrase);
             for (var more = 1; more < shape.MaxWords && w + more < words.Length; more++)
             {
                 phrase = Fnv(Fnv(phrase, " "), words[w + more]);
-                add(phrase);
+                into.Add(phrase);
             }
         }
     }
 
-    private static ulong Hash(ulong kind, ReadOnlySpan<char> text) => Fnv(kind * 0x9E3779B97F4A7C15UL, text);
+    private const ulong CharGramSeed = 0x9E3779B97F4A7C15UL;
+    private const ulong WordSeed = 0xC2B2AE3D27D4EB4FUL;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ulong Fnv(ulong seed, ReadOnlySpan<char> text)
     {
         var h = 14695981039346656037UL ^ seed;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CampusCompanion.Core.Recognition;
 
 namespace CampusCompanion.Language;
@@ -26,14 +27,16 @@ internal sealed class TextClassifier
         Labels = labels;
     }
 
+    // Trained once at start-up: compiled optimised at once rather than starting in the quick, slow first tier.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static TextClassifier Train(IReadOnlyCollection<(string Text, string Label)> examples, NgramShape shape, int epochs = 10,
         float learningRate = 4f, float decay = 0.3f, int seed = 7)
     {
         var labels = examples.Select(e => e.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var labelIndex = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
         var folded = examples.Select(e => (Text: TextNormalizer.Fold(e.Text), Label: labelIndex[e.Label])).ToList();
-        var features = NgramFeatures.Build(folded.Select(e => e.Text), shape);
-        var vectors = folded.Select(e => (Vector: features.Vectorize(e.Text), e.Label)).Where(v => v.Vector.Length > 0).ToArray();
+        var (features, featureVectors) = NgramFeatures.Build(folded.Select(e => e.Text).ToList(), shape);
+        var vectors = featureVectors.Select((v, i) => (Vector: v, folded[i].Label)).Where(v => v.Vector.Length > 0).ToArray();
 
         var classes = labels.Count;
         var w = new float[features.Count * classes];
@@ -45,6 +48,7 @@ internal sealed class TextClassifier
         var order = Enumerable.Range(0, vectors.Length).ToArray();
         var random = new Random(seed);
         var g = new float[classes];
+        var active = new int[classes];
         var step = 1f;
         for (var epoch = 0; epoch < epochs; epoch++)
         {
@@ -54,20 +58,25 @@ internal sealed class TextClassifier
             {
                 var (x, y) = vectors[i];
                 Softmax(w, b, x, classes, p);
+                // Once the model has learnt an example, most classes get a vanishing gradient: update only the rest.
+                var n = 0;
                 for (var c = 0; c < classes; c++)
                 {
-                    g[c] = rate * ((c == y ? 1f : 0f) - p[c]);
-                    b[c] += g[c];
-                    ub[c] += step * g[c];
+                    var gradient = rate * ((c == y ? 1f : 0f) - p[c]);
+                    if (gradient is > -1e-6f and < 1e-6f) continue;
+                    g[n] = gradient;
+                    active[n++] = c;
+                    b[c] += gradient;
+                    ub[c] += step * gradient;
                 }
                 foreach (var (f, v) in x)
                 {
                     var row = f * classes;
-                    for (var c = 0; c < classes; c++)
+                    for (var k = 0; k < n; k++)
                     {
-                        var delta = g[c] * v;
-                        w[row + c] += delta;
-                        u[row + c] += step * delta;
+                        var delta = g[k] * v;
+                        w[row + active[k]] += delta;
+                        u[row + active[k]] += step * delta;
                     }
                 }
                 step++;
@@ -87,6 +96,7 @@ internal sealed class TextClassifier
         return p;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Softmax(float[] w, float[] b, (int Feature, float Value)[] x, int classes, float[] p, float temperature = 1f)
     {
         Array.Copy(b, p, classes);

@@ -18,7 +18,8 @@ public sealed class CrisisLexicon
     private readonly Phrase[] _signals;
     private readonly Phrase[] _exclusions;
     private readonly Dictionary<string, List<Phrase>> _signalsByFirstWord = new(StringComparer.Ordinal);
-    private readonly List<Phrase> _signalsWithWildcardStart = [];
+    // Signals starting with a wildcard ("intihar*"), by their first letter: every word of every message is tried.
+    private readonly Dictionary<char, List<Phrase>> _signalsWithWildcardStart = [];
 
     public CrisisLexicon(IEnumerable<(string Culture, string Phrase)> signals, IEnumerable<(string Culture, string Phrase)> exclusions)
     {
@@ -27,7 +28,11 @@ public sealed class CrisisLexicon
         foreach (var signal in _signals)
         {
             var first = signal.Words[0];
-            if (first.EndsWith('*')) _signalsWithWildcardStart.Add(signal);
+            if (first.EndsWith('*'))
+            {
+                if (!_signalsWithWildcardStart.TryGetValue(first[0], out var byLetter)) _signalsWithWildcardStart[first[0]] = byLetter = [];
+                byLetter.Add(signal);
+            }
             else
             {
                 if (!_signalsByFirstWord.TryGetValue(first, out var list)) _signalsByFirstWord[first] = list = [];
@@ -77,16 +82,18 @@ public sealed class CrisisLexicon
         {
             foreach (var form in ArabicClitics.Forms(words[start]))
             {
-                if (!_signalsByFirstWord.TryGetValue(form, out var candidates)) continue;
-                foreach (var signal in candidates)
-                {
-                    if (signal.MatchAt(words, start) is { } end && !Excluded(words, start, end)) return signal.Culture;
-                }
+                if (_signalsByFirstWord.TryGetValue(form, out var candidates) && Matched(candidates, words, start) is { } culture) return culture;
+                if (_signalsWithWildcardStart.TryGetValue(form[0], out var byLetter) && Matched(byLetter, words, start) is { } wild) return wild;
             }
-            foreach (var signal in _signalsWithWildcardStart)
-            {
-                if (signal.MatchAt(words, start) is { } end && !Excluded(words, start, end)) return signal.Culture;
-            }
+        }
+        return null;
+    }
+
+    private string? Matched(List<Phrase> signals, string[] words, int start)
+    {
+        foreach (var signal in signals)
+        {
+            if (signal.MatchAt(words, start) is { } end && !Excluded(words, start, end)) return signal.Culture;
         }
         return null;
     }
@@ -173,12 +180,17 @@ public sealed class CrisisLexicon
 
         private static bool WordMatches(string pattern, string word)
         {
+            if (FormMatches(pattern, word)) return true;
+            if (!ArabicClitics.MayCarry(word)) return false;
             foreach (var form in ArabicClitics.Forms(word))
             {
-                if (pattern.EndsWith('*') ? form.StartsWith(pattern.AsSpan(0, pattern.Length - 1), StringComparison.Ordinal) : form == pattern) return true;
+                if (FormMatches(pattern, form)) return true;
             }
             return false;
         }
+
+        private static bool FormMatches(string pattern, string form) =>
+            pattern.EndsWith('*') ? form.StartsWith(pattern.AsSpan(0, pattern.Length - 1), StringComparison.Ordinal) : form == pattern;
     }
 }
 
@@ -187,10 +199,12 @@ public sealed class CrisisLexicon
 /// write the bare word once.</summary>
 internal static class ArabicClitics
 {
+    public static bool MayCarry(string word) => word.Length >= 4 && word[0] is >= '\u0600' and <= '\u06FF';
+
     public static IEnumerable<string> Forms(string word)
     {
         yield return word;
-        if (word.Length < 4 || word[0] is < '\u0600' or > '\u06FF') yield break;
+        if (!MayCarry(word)) yield break;
         var rest = word;
         if (rest[0] is 'و' or 'ف') yield return rest = rest[1..];
         // "لل" is ل with the article's alef dropped: للانتحار = ل + الانتحار.
