@@ -41,6 +41,7 @@ public sealed class UnderstandingTests
     [InlineData("I'm dying to start my internship")]
     [InlineData("ik ga dood van het lachen om die docent")]
     [InlineData("this exam is killing me haha")]
+    [InlineData("stress is taking over my life")]
     public void Confusables_AreNotACrisis(string text)
     {
         using var services = NluHost.Build();
